@@ -1,0 +1,3 @@
+from cloudspec.emulators.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,340 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.kinto_error import KintoError
+from ...models.tombstone_list import TombstoneList
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    limit: int | Unset = UNSET,
+    sort: str | Unset = UNSET,
+    token: str | Unset = UNSET,
+    since: str | Unset = UNSET,
+    before: str | Unset = UNSET,
+    to: str | Unset = UNSET,
+    fields: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
+
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
+
+    params: dict[str, Any] = {}
+
+    params["_limit"] = limit
+
+    params["_sort"] = sort
+
+    params["_token"] = token
+
+    params["_since"] = since
+
+    params["_before"] = before
+
+    params["_to"] = to
+
+    params["_fields"] = fields
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "delete",
+        "url": "/accounts",
+        "params": params,
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> KintoError | TombstoneList | None:
+    if response.status_code == 200:
+        response_200 = TombstoneList.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = KintoError.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = KintoError.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = KintoError.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = KintoError.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 405:
+        response_405 = KintoError.from_dict(response.json())
+
+        return response_405
+
+    if response.status_code == 410:
+        response_410 = KintoError.from_dict(response.json())
+
+        return response_410
+
+    if response.status_code == 412:
+        response_412 = KintoError.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 503:
+        response_503 = KintoError.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[KintoError | TombstoneList]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    limit: int | Unset = UNSET,
+    sort: str | Unset = UNSET,
+    token: str | Unset = UNSET,
+    since: str | Unset = UNSET,
+    before: str | Unset = UNSET,
+    to: str | Unset = UNSET,
+    fields: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
+) -> Response[KintoError | TombstoneList]:
+    """Delete the accounts the current user can write (filters apply).
+
+     Deletes the matching objects (field filters apply, see the GET list) and returns their
+    tombstones. Paginated like a list: with `_limit`, only one page is deleted and
+    `Next-Page` points to the rest.
+
+    Args:
+        limit (int | Unset):
+        sort (str | Unset):
+        token (str | Unset):
+        since (str | Unset):
+        before (str | Unset):
+        to (str | Unset):
+        fields (str | Unset):
+        if_match (str | Unset):
+        if_none_match (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[KintoError | TombstoneList]
+    """
+
+    kwargs = _get_kwargs(
+        limit=limit,
+        sort=sort,
+        token=token,
+        since=since,
+        before=before,
+        to=to,
+        fields=fields,
+        if_match=if_match,
+        if_none_match=if_none_match,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    limit: int | Unset = UNSET,
+    sort: str | Unset = UNSET,
+    token: str | Unset = UNSET,
+    since: str | Unset = UNSET,
+    before: str | Unset = UNSET,
+    to: str | Unset = UNSET,
+    fields: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
+) -> KintoError | TombstoneList | None:
+    """Delete the accounts the current user can write (filters apply).
+
+     Deletes the matching objects (field filters apply, see the GET list) and returns their
+    tombstones. Paginated like a list: with `_limit`, only one page is deleted and
+    `Next-Page` points to the rest.
+
+    Args:
+        limit (int | Unset):
+        sort (str | Unset):
+        token (str | Unset):
+        since (str | Unset):
+        before (str | Unset):
+        to (str | Unset):
+        fields (str | Unset):
+        if_match (str | Unset):
+        if_none_match (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        KintoError | TombstoneList
+    """
+
+    return sync_detailed(
+        client=client,
+        limit=limit,
+        sort=sort,
+        token=token,
+        since=since,
+        before=before,
+        to=to,
+        fields=fields,
+        if_match=if_match,
+        if_none_match=if_none_match,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    limit: int | Unset = UNSET,
+    sort: str | Unset = UNSET,
+    token: str | Unset = UNSET,
+    since: str | Unset = UNSET,
+    before: str | Unset = UNSET,
+    to: str | Unset = UNSET,
+    fields: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
+) -> Response[KintoError | TombstoneList]:
+    """Delete the accounts the current user can write (filters apply).
+
+     Deletes the matching objects (field filters apply, see the GET list) and returns their
+    tombstones. Paginated like a list: with `_limit`, only one page is deleted and
+    `Next-Page` points to the rest.
+
+    Args:
+        limit (int | Unset):
+        sort (str | Unset):
+        token (str | Unset):
+        since (str | Unset):
+        before (str | Unset):
+        to (str | Unset):
+        fields (str | Unset):
+        if_match (str | Unset):
+        if_none_match (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[KintoError | TombstoneList]
+    """
+
+    kwargs = _get_kwargs(
+        limit=limit,
+        sort=sort,
+        token=token,
+        since=since,
+        before=before,
+        to=to,
+        fields=fields,
+        if_match=if_match,
+        if_none_match=if_none_match,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    limit: int | Unset = UNSET,
+    sort: str | Unset = UNSET,
+    token: str | Unset = UNSET,
+    since: str | Unset = UNSET,
+    before: str | Unset = UNSET,
+    to: str | Unset = UNSET,
+    fields: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
+) -> KintoError | TombstoneList | None:
+    """Delete the accounts the current user can write (filters apply).
+
+     Deletes the matching objects (field filters apply, see the GET list) and returns their
+    tombstones. Paginated like a list: with `_limit`, only one page is deleted and
+    `Next-Page` points to the rest.
+
+    Args:
+        limit (int | Unset):
+        sort (str | Unset):
+        token (str | Unset):
+        since (str | Unset):
+        before (str | Unset):
+        to (str | Unset):
+        fields (str | Unset):
+        if_match (str | Unset):
+        if_none_match (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        KintoError | TombstoneList
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            limit=limit,
+            sort=sort,
+            token=token,
+            since=since,
+            before=before,
+            to=to,
+            fields=fields,
+            if_match=if_match,
+            if_none_match=if_none_match,
+        )
+    ).parsed

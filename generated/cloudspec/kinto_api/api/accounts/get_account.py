@@ -1,0 +1,249 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.account_envelope import AccountEnvelope
+from ...models.kinto_error import KintoError
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    user_id: str,
+    *,
+    fields: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
+
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
+
+    params: dict[str, Any] = {}
+
+    params["_fields"] = fields
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/accounts/{user_id}".format(
+            user_id=quote(str(user_id), safe=""),
+        ),
+        "params": params,
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> AccountEnvelope | Any | KintoError | None:
+    if response.status_code == 200:
+        response_200 = AccountEnvelope.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
+
+    if response.status_code == 400:
+        response_400 = KintoError.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = KintoError.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = KintoError.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = KintoError.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 410:
+        response_410 = KintoError.from_dict(response.json())
+
+        return response_410
+
+    if response.status_code == 412:
+        response_412 = KintoError.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 503:
+        response_503 = KintoError.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[AccountEnvelope | Any | KintoError]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    user_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    fields: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
+) -> Response[AccountEnvelope | Any | KintoError]:
+    """Retrieve an account.
+
+    Args:
+        user_id (str):
+        fields (str | Unset):
+        if_match (str | Unset):
+        if_none_match (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AccountEnvelope | Any | KintoError]
+    """
+
+    kwargs = _get_kwargs(
+        user_id=user_id,
+        fields=fields,
+        if_match=if_match,
+        if_none_match=if_none_match,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    user_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    fields: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
+) -> AccountEnvelope | Any | KintoError | None:
+    """Retrieve an account.
+
+    Args:
+        user_id (str):
+        fields (str | Unset):
+        if_match (str | Unset):
+        if_none_match (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AccountEnvelope | Any | KintoError
+    """
+
+    return sync_detailed(
+        user_id=user_id,
+        client=client,
+        fields=fields,
+        if_match=if_match,
+        if_none_match=if_none_match,
+    ).parsed
+
+
+async def asyncio_detailed(
+    user_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    fields: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
+) -> Response[AccountEnvelope | Any | KintoError]:
+    """Retrieve an account.
+
+    Args:
+        user_id (str):
+        fields (str | Unset):
+        if_match (str | Unset):
+        if_none_match (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AccountEnvelope | Any | KintoError]
+    """
+
+    kwargs = _get_kwargs(
+        user_id=user_id,
+        fields=fields,
+        if_match=if_match,
+        if_none_match=if_none_match,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    user_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    fields: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
+) -> AccountEnvelope | Any | KintoError | None:
+    """Retrieve an account.
+
+    Args:
+        user_id (str):
+        fields (str | Unset):
+        if_match (str | Unset):
+        if_none_match (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AccountEnvelope | Any | KintoError
+    """
+
+    return (
+        await asyncio_detailed(
+            user_id=user_id,
+            client=client,
+            fields=fields,
+            if_match=if_match,
+            if_none_match=if_none_match,
+        )
+    ).parsed

@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.bucket import Bucket
+    from ..models.bucket_permissions import BucketPermissions
+
+
+T = TypeVar("T", bound="BucketEnvelope")
+
+
+@_attrs_define
+class BucketEnvelope:
+    """
+    Attributes:
+        data (Bucket): Bucket data. Any extra field is kept.
+        permissions (BucketPermissions): Only shown to users who can write the bucket (empty otherwise).
+    """
+
+    data: Bucket
+    permissions: BucketPermissions
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = self.data.to_dict()
+
+        permissions = self.permissions.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "data": data,
+                "permissions": permissions,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.bucket import Bucket  # noqa: PLC0415
+        from ..models.bucket_permissions import BucketPermissions  # noqa: PLC0415
+
+        d = dict(src_dict)
+        data = Bucket.from_dict(d.pop("data"))
+
+        permissions = BucketPermissions.from_dict(d.pop("permissions"))
+
+        bucket_envelope = cls(
+            data=data,
+            permissions=permissions,
+        )
+
+        bucket_envelope.additional_properties = d
+        return bucket_envelope
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

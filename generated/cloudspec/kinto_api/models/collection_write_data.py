@@ -1,0 +1,102 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.collection_write_data_schema import CollectionWriteDataSchema
+
+
+T = TypeVar("T", bound="CollectionWriteData")
+
+
+@_attrs_define
+class CollectionWriteData:
+    """Collection fields to store. Any extra field is kept.
+
+    Attributes:
+        id (str | Unset): Object id (POST only; must match the URL on PUT).
+        last_modified (int | Unset): Ignored by the server.
+        schema (CollectionWriteDataSchema | Unset): JSON schema for the records of this collection.
+        cache_expires (int | Unset): Cache-Control max-age (seconds) for anonymous record reads.
+    """
+
+    id: str | Unset = UNSET
+    last_modified: int | Unset = UNSET
+    schema: CollectionWriteDataSchema | Unset = UNSET
+    cache_expires: int | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        last_modified = self.last_modified
+
+        schema: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.schema, Unset):
+            schema = self.schema.to_dict()
+
+        cache_expires = self.cache_expires
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if id is not UNSET:
+            field_dict["id"] = id
+        if last_modified is not UNSET:
+            field_dict["last_modified"] = last_modified
+        if schema is not UNSET:
+            field_dict["schema"] = schema
+        if cache_expires is not UNSET:
+            field_dict["cache_expires"] = cache_expires
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.collection_write_data_schema import CollectionWriteDataSchema  # noqa: PLC0415
+
+        d = dict(src_dict)
+        id = d.pop("id", UNSET)
+
+        last_modified = d.pop("last_modified", UNSET)
+
+        _schema = d.pop("schema", UNSET)
+        schema: CollectionWriteDataSchema | Unset
+        if isinstance(_schema, Unset):
+            schema = UNSET
+        else:
+            schema = CollectionWriteDataSchema.from_dict(_schema)
+
+        cache_expires = d.pop("cache_expires", UNSET)
+
+        collection_write_data = cls(
+            id=id,
+            last_modified=last_modified,
+            schema=schema,
+            cache_expires=cache_expires,
+        )
+
+        collection_write_data.additional_properties = d
+        return collection_write_data
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,3 @@
+from generator.unasync.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Async sources; ``_sync`` is generated from here by ``python -m generator.unasync``."""

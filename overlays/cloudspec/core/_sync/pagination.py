@@ -1,0 +1,39 @@
+# Generated from the _async twin by python -m generator.unasync; do not edit.
+"""Pages that yield every item, lazily: one page in memory at a time."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Generic, TypeVar
+
+from ..pages import Page, PageInfo
+
+__all__ = ["Paginator"]
+
+T = TypeVar("T")
+
+
+class Paginator(Generic[T]):
+    """Iterates every item of every page; ``pages()`` iterates the pages themselves.
+
+    ``fetch`` gets ``None`` for the first page, then each page's ``next``. Nothing
+    is sent until iteration starts, and each iteration starts from the first page.
+    """
+
+    def __init__(self, fetch: Callable[[PageInfo | None], Page[T]]) -> None:
+        self._fetch = fetch
+
+    def pages(self) -> Iterator[Page[T]]:
+        info: PageInfo | None = None
+        while True:
+            page = self._fetch(info)
+            yield page
+            # An empty page with a cursor would loop forever on a buggy server.
+            if page.next is None or not page.items:
+                return
+            info = page.next
+
+    def __iter__(self) -> Iterator[T]:
+        for page in self.pages():
+            for item in page.items:
+                yield item

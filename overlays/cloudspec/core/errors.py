@@ -1,0 +1,250 @@
+"""The exception tree shared by every cloudspec client.
+
+::
+
+    CloudspecError
+    ├── APIError(status, code, message, request_id, headers, body)
+    │   ├── BadRequestError            400, 405, 406, 411, 413, 415, 422
+    │   ├── AuthenticationError        401
+    │   ├── PermissionDeniedError      403
+    │   ├── NotFoundError              404, 410
+    │   ├── ConflictError              409
+    │   ├── PreconditionFailedError    412
+    │   ├── RateLimitError(retry_after) 429
+    │   └── ServerError                5xx
+    ├── TransportError
+    │   ├── TimeoutError    (also a builtins.TimeoutError)
+    │   └── ConnectionError (also a builtins.ConnectionError)
+    └── IntegrityError      checksum or size mismatch
+
+Services subclass these and pick the class from the status and their own
+error code. ``str()`` and ``repr()`` never show a secret: they are built from
+the status, the service's code and a short, redacted excerpt of the body.
+"""
+
+from __future__ import annotations
+
+import builtins
+import contextlib
+import json
+from collections.abc import Iterator, Mapping
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from .redact import Redactor, default_redactor
+
+__all__ = [
+    "APIError",
+    "AuthenticationError",
+    "BadRequestError",
+    "CloudspecError",
+    "ConflictError",
+    "ConnectionError",
+    "IntegrityError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "PreconditionFailedError",
+    "RateLimitError",
+    "ServerError",
+    "TimeoutError",
+    "TransportError",
+    "body_excerpt",
+    "decode_error_body",
+    "map_transport_errors",
+    "status_error_class",
+]
+
+EXCERPT_CHARS = 200
+
+
+class CloudspecError(Exception):
+    """Base of every error a cloudspec client raises."""
+
+
+class APIError(CloudspecError):
+    """The service answered with an error status."""
+
+    status: int
+    code: str | int | None
+    message: str
+    request_id: str | None
+    headers: httpx.Headers
+    body: Any
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status: int,
+        code: str | int | None = None,
+        request_id: str | None = None,
+        headers: httpx.Headers | Mapping[str, str] | None = None,
+        body: Any = None,
+        response: httpx.Response | None = None,
+        redactor: Redactor = default_redactor,
+    ) -> None:
+        self.status = status
+        self.code = code
+        self.message = redactor.text(message)
+        self.request_id = request_id
+        self.headers = httpx.Headers(headers or {})
+        self.body = body
+        self.response = response
+        self._redactor = redactor
+        super().__init__(self.message)
+
+    @property
+    def status_code(self) -> int:
+        return self.status
+
+    @property
+    def request(self) -> httpx.Request | None:
+        if self.response is None:
+            return None
+        try:
+            return self.response.request
+        except RuntimeError:
+            return None
+
+    def __str__(self) -> str:
+        reason = _reason(self.status)
+        parts = [f"{self.status} {reason}".rstrip()]
+        if self.code is not None:
+            parts.append(f"[{self.code}]")
+        if self.message:
+            parts.append(self.message)
+        text = " ".join(parts)
+        if self.request_id:
+            text += f" (request id {self.request_id})"
+        return text
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__name__}(status={self.status}, code={self.code!r}, "
+            f"message={self.message!r}, request_id={self.request_id!r})"
+        )
+
+
+class BadRequestError(APIError):
+    pass
+
+
+class AuthenticationError(APIError):
+    pass
+
+
+class PermissionDeniedError(APIError):
+    pass
+
+
+class NotFoundError(APIError):
+    pass
+
+
+class ConflictError(APIError):
+    pass
+
+
+class PreconditionFailedError(APIError):
+    pass
+
+
+class RateLimitError(APIError):
+    """429. ``retry_after`` is the wait in seconds the server asked for, if any."""
+
+    retry_after: float | None
+
+    def __init__(self, message: str, *, retry_after: float | None = None, **kw: Any) -> None:
+        super().__init__(message, **kw)
+        self.retry_after = retry_after
+
+
+class ServerError(APIError):
+    pass
+
+
+class TransportError(CloudspecError):
+    """The request did not complete: no usable response was received."""
+
+
+class TimeoutError(TransportError, builtins.TimeoutError):
+    pass
+
+
+class ConnectionError(TransportError, builtins.ConnectionError):
+    pass
+
+
+class IntegrityError(CloudspecError):
+    """Transferred data does not match its declared size or checksum."""
+
+
+_BY_STATUS: dict[int, type[APIError]] = {
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    410: NotFoundError,
+    409: ConflictError,
+    412: PreconditionFailedError,
+    429: RateLimitError,
+}
+
+
+def status_error_class(status: int) -> type[APIError]:
+    """The most specific core class for an HTTP error status."""
+    if status in _BY_STATUS:
+        return _BY_STATUS[status]
+    if status >= 500:
+        return ServerError
+    if 400 <= status < 500:
+        return BadRequestError
+    return APIError
+
+
+def _reason(status: int) -> str:
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return ""
+
+
+def decode_error_body(response: httpx.Response) -> Any:
+    """The JSON body of an error response, or ``None`` when it is not JSON."""
+    try:
+        content = response.content
+    except httpx.ResponseNotRead:
+        return None
+    if not content:
+        return None
+    try:
+        return json.loads(content)
+    except ValueError:
+        return None
+
+
+def body_excerpt(response: httpx.Response, redactor: Redactor = default_redactor) -> str:
+    """A short, single-line, redacted excerpt of a body that is not JSON (an HTML page...)."""
+    try:
+        content = response.content
+    except httpx.ResponseNotRead:
+        return ""
+    text = redactor.text(content[: EXCERPT_CHARS * 4].decode("utf-8", errors="replace"))
+    text = " ".join(text.split())
+    if len(text) > EXCERPT_CHARS:
+        text = text[:EXCERPT_CHARS] + "..."
+    return text
+
+
+@contextlib.contextmanager
+def map_transport_errors(redactor: Redactor = default_redactor) -> Iterator[None]:
+    """Turns httpx's transport exceptions into cloudspec's, once, at the facade edge."""
+    try:
+        yield
+    except httpx.TimeoutException as exc:
+        raise TimeoutError(redactor.text(f"{type(exc).__name__}: {exc}")) from exc
+    except (httpx.NetworkError, httpx.RemoteProtocolError, httpx.ProxyError) as exc:
+        raise ConnectionError(redactor.text(f"{type(exc).__name__}: {exc}")) from exc
+    except httpx.TransportError as exc:
+        raise TransportError(redactor.text(f"{type(exc).__name__}: {exc}")) from exc

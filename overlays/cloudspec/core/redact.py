@@ -1,0 +1,144 @@
+"""One redactor for everything that may be shown to a person.
+
+Headers, query strings, form and JSON bodies and free text all go through
+:class:`Redactor`, so debug output, log records, exception text, ``repr``
+and cassettes hide the same things. Names are compared case-insensitively.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from typing import Any
+from urllib.parse import parse_qsl, urlencode
+
+import attrs
+
+__all__ = ["REDACTED", "Redactor", "default_redactor"]
+
+REDACTED = "<redacted>"
+
+SENSITIVE_HEADERS = frozenset(
+    {
+        "authorization",
+        "proxy-authorization",
+        "cookie",
+        "set-cookie",
+        "x-signature",
+        "x-token",
+        "x-api-key",
+        "x-auth-token",
+        "x-amz-security-token",
+    }
+)
+
+# Field names that carry credentials in query strings, forms and JSON bodies.
+SENSITIVE_FIELDS = frozenset(
+    {
+        "password",
+        "passwd",
+        "secret",
+        "client_secret",
+        "access_token",
+        "refresh_token",
+        "id_token",
+        "token",
+        "code",
+        "signature",
+        "sig",
+        "private_key",
+        "transmission_key",
+        "oauth_signature",
+        "oauth_token",
+        "oauth_token_secret",
+        "oauth_verifier",
+        "api_key",
+        "apikey",
+        "x-token",
+    }
+)
+
+
+def _lower_set(names: Iterable[str]) -> frozenset[str]:
+    return frozenset(name.lower() for name in names)
+
+
+def _secrets(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(values)
+
+
+@attrs.frozen(kw_only=True)
+class Redactor:
+    """Replaces secrets with ``<redacted>``.
+
+    ``secrets`` are literal values (a configured password, a token) that are
+    scrubbed wherever they appear in text, whatever field carried them.
+    """
+
+    headers: frozenset[str] = attrs.field(default=SENSITIVE_HEADERS, converter=_lower_set)
+    fields: frozenset[str] = attrs.field(default=SENSITIVE_FIELDS, converter=_lower_set)
+    secrets: tuple[str, ...] = attrs.field(default=(), repr=False, converter=_secrets)
+
+    def with_secrets(self, *values: str | None) -> Redactor:
+        # Short values would redact innocent text ("a" everywhere), so ignore them.
+        extra = tuple(v for v in values if v and len(v) >= 4 and v not in self.secrets)
+        if not extra:
+            return self
+        return attrs.evolve(self, secrets=self.secrets + extra)
+
+    def header(self, name: str, value: str) -> str:
+        if name.lower() in self.headers:
+            return REDACTED
+        return self.text(value)
+
+    def header_items(self, items: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+        return [(name, self.header(name, value)) for name, value in items]
+
+    def query(self, query: str) -> str:
+        if not query:
+            return query
+        pairs = parse_qsl(query, keep_blank_values=True)
+        cleaned = [(k, REDACTED if k.lower() in self.fields else self.text(v)) for k, v in pairs]
+        return urlencode(cleaned, safe="<>,*:/")
+
+    def url(self, url: str) -> str:
+        base, sep, query = url.partition("?")
+        if not sep:
+            return self.text(url)
+        return f"{self.text(base)}?{self.query(query)}"
+
+    def data(self, value: Any) -> Any:
+        """Redacts a decoded JSON value (dicts, lists, scalars), returning a copy."""
+        if isinstance(value, Mapping):
+            return {
+                k: (REDACTED if str(k).lower() in self.fields else self.data(v))
+                for k, v in value.items()
+            }
+        if isinstance(value, list):
+            return [self.data(v) for v in value]
+        if isinstance(value, str):
+            return self.text(value)
+        return value
+
+    def body(self, content: bytes, content_type: str | None) -> str:
+        """Renders a request or response body for display, redacted."""
+        ctype = (content_type or "").split(";")[0].strip().lower()
+        text = content.decode("utf-8", errors="replace")
+        if ctype == "application/x-www-form-urlencoded":
+            return self.query(text)
+        if ctype.endswith("json"):
+            try:
+                decoded = json.loads(text)
+            except ValueError:
+                return self.text(text)
+            return json.dumps(self.data(decoded), ensure_ascii=False, sort_keys=False)
+        return self.text(text)
+
+    def text(self, text: str) -> str:
+        for secret in self.secrets:
+            if secret in text:
+                text = text.replace(secret, REDACTED)
+        return text
+
+
+default_redactor = Redactor()

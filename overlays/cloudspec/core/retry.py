@@ -1,0 +1,179 @@
+"""When to retry and how long to wait: pure decisions, no I/O.
+
+The transports in ``cloudspec.core.transports`` ask these functions and do the
+sleeping. Rules, in the order they apply:
+
+* Nothing is re-sent whose body cannot be replayed byte for byte.
+* A failure before the request left (connect error, pool timeout) is retried
+  for every method: the server never saw it.
+* Other failures (a read error, a timeout, 408/5xx) are retried only for
+  requests that are safe to repeat: GET, HEAD, OPTIONS, PUT, DELETE, a
+  conditional write (``If-Match``: a replay cannot apply twice), or a request
+  the overlay marked ``extensions["cloudspec.idempotent"] = True``.
+* 429 is retried for every method: the server refused the request unread.
+* 401, 409 and 412 are never retried here: the auth flow owns 401, and in
+  storage 409/412 are real conflicts.
+* ``Retry-After`` (``retry-after-ms``, seconds or an HTTP date) is honoured up
+  to ``retry_after_cap``; a longer demand is not retried, the caller sees the
+  error. Otherwise the wait is exponential with jitter that only shortens it.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import math
+import time
+from collections.abc import Callable, Mapping
+
+import attrs
+import httpx
+
+__all__ = [
+    "EXT_IDEMPOTENT",
+    "EXT_RETRY",
+    "RetryPolicy",
+    "is_replayable",
+    "is_safe_to_repeat",
+    "parse_retry_after",
+]
+
+# Request extensions the overlays set; they never reach the wire.
+EXT_RETRY = "cloudspec.retry"
+EXT_IDEMPOTENT = "cloudspec.idempotent"
+
+_SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"})
+_NOT_SENT_ERRORS: tuple[type[Exception], ...] = (
+    httpx.ConnectError,
+    httpx.ConnectTimeout,
+    httpx.PoolTimeout,
+)
+
+
+@attrs.frozen(kw_only=True)
+class RetryPolicy:
+    """How a client retries. Frozen: share it freely, change it with ``attrs.evolve``."""
+
+    max_retries: int = 2
+    initial_delay: float = 0.5
+    max_delay: float = 8.0
+    retry_after_cap: float = 60.0
+    statuses: frozenset[int] = frozenset({408, 429, 500, 502, 503, 504})
+    # Box answers 202 + Retry-After while a commit or representation is not ready.
+    retry_accepted_with_retry_after: bool = False
+    # Name of a header by which the server asks every client to slow down
+    # (Kinto's ``Backoff``); the transport then waits before the next request.
+    backoff_header: str | None = None
+    backoff_cap: float = 60.0
+
+    def backoff_delay(self, retries_taken: int, jitter: float) -> float:
+        """``jitter`` is a number in [0, 1); it only ever shortens the wait."""
+        n = min(retries_taken, 1000)
+        delay = min(self.initial_delay * math.pow(2.0, n), self.max_delay)
+        return max(0.0, delay * (1 - 0.25 * jitter))
+
+    def delay_for_error(
+        self, request: httpx.Request, error: Exception, retries_taken: int, jitter: float
+    ) -> float | None:
+        """Seconds to wait before re-sending after a transport error, or None to give up."""
+        if retries_taken >= self.max_retries or not is_replayable(request):
+            return None
+        if not isinstance(error, httpx.TransportError):
+            return None
+        if isinstance(error, _NOT_SENT_ERRORS) or is_safe_to_repeat(request):
+            return self.backoff_delay(retries_taken, jitter)
+        return None
+
+    def delay_for_response(
+        self,
+        request: httpx.Request,
+        response: httpx.Response,
+        retries_taken: int,
+        jitter: float,
+        now: float | None = None,
+    ) -> float | None:
+        """Seconds to wait before re-sending after this response, or None to return it."""
+        status = response.status_code
+        if retries_taken >= self.max_retries or not is_replayable(request):
+            return None
+        should = response.headers.get("x-should-retry")
+        if should == "false":
+            return None
+        retry_after = parse_retry_after(response.headers, now=now)
+        if status == 202:
+            if not (self.retry_accepted_with_retry_after and retry_after is not None):
+                return None
+        elif should != "true":
+            if status not in self.statuses:
+                return None
+            if status != 429 and not is_safe_to_repeat(request):
+                return None
+        if retry_after is not None:
+            if retry_after > self.retry_after_cap:
+                return None
+            return retry_after
+        return self.backoff_delay(retries_taken, jitter)
+
+
+def is_safe_to_repeat(request: httpx.Request) -> bool:
+    """True when sending the request twice has the effect of sending it once."""
+    marked = request.extensions.get(EXT_IDEMPOTENT)
+    if marked is not None:
+        return bool(marked)
+    if request.method in _SAFE_METHODS:
+        return True
+    return "if-match" in request.headers
+
+
+def is_replayable(request: httpx.Request) -> bool:
+    """True when the request body can be sent again byte for byte."""
+    stream = request.stream
+    if isinstance(stream, httpx.ByteStream):
+        return True
+    # Upload streams that know how to seek back to their start (the transfer engine's).
+    return callable(getattr(stream, "rewind", None))
+
+
+def parse_retry_after(
+    headers: Mapping[str, str] | httpx.Headers, now: float | None = None
+) -> float | None:
+    """Seconds the server asked us to wait: ``retry-after-ms``, then ``Retry-After``."""
+    value = headers.get("retry-after-ms")
+    if value is not None:
+        try:
+            ms = float(value)
+        except ValueError:
+            ms = math.nan
+        if math.isfinite(ms) and ms >= 0:
+            return ms / 1000.0
+    value = headers.get("retry-after")
+    if value is None:
+        return None
+    value = value.strip()
+    try:
+        seconds = float(value)
+    except ValueError:
+        pass
+    else:
+        return seconds if math.isfinite(seconds) and seconds >= 0 else None
+    try:
+        parsed = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if parsed is None:
+        return None
+    current = time.time() if now is None else now
+    return max(0.0, parsed.timestamp() - current)
+
+
+def backoff_seconds(headers: httpx.Headers, header: str) -> float | None:
+    value = headers.get(header)
+    if value is None:
+        return None
+    try:
+        seconds = float(value)
+    except ValueError:
+        return None
+    return seconds if math.isfinite(seconds) and seconds > 0 else None
+
+
+Clock = Callable[[], float]

@@ -1,0 +1,66 @@
+"""Kinto client: kinto-http's surface, sync and natively async.
+
+    from cloudspec.kinto import KintoClient          # was: from kinto_http import Client
+
+Everything kinto-http users import has the same name here: ``Client`` and
+``AsyncClient`` (aliases of ``KintoClient`` / ``AsyncKintoClient``), the patch
+types and the exceptions.
+"""
+
+from ._async.client import AsyncBatchClient, AsyncKintoClient
+from ._async.session import KintoAlert
+from ._auth import BearerTokenAuth, TokenAuth
+from ._sync.client import BatchClient, KintoClient
+from .exceptions import (
+    BackoffException,
+    BatchSubResponse,
+    BucketNotFound,
+    CollectionNotFound,
+    KintoAPIError,
+    KintoAuthenticationError,
+    KintoBadRequest,
+    KintoBatchException,
+    KintoConflict,
+    KintoException,
+    KintoNotFound,
+    KintoPermissionDenied,
+    KintoPreconditionFailed,
+    KintoRateLimited,
+    KintoServerError,
+)
+from .patch_type import BasicPatch, JSONPatch, MergePatch, PatchType
+
+# kinto-http's names, so that switching is a change of import.
+Client = KintoClient
+AsyncClient = AsyncKintoClient
+
+__all__ = [
+    "AsyncBatchClient",
+    "AsyncClient",
+    "AsyncKintoClient",
+    "BackoffException",
+    "BasicPatch",
+    "BatchClient",
+    "BatchSubResponse",
+    "BearerTokenAuth",
+    "BucketNotFound",
+    "Client",
+    "CollectionNotFound",
+    "JSONPatch",
+    "KintoAPIError",
+    "KintoAlert",
+    "KintoAuthenticationError",
+    "KintoBadRequest",
+    "KintoBatchException",
+    "KintoClient",
+    "KintoConflict",
+    "KintoException",
+    "KintoNotFound",
+    "KintoPermissionDenied",
+    "KintoPreconditionFailed",
+    "KintoRateLimited",
+    "KintoServerError",
+    "MergePatch",
+    "PatchType",
+    "TokenAuth",
+]

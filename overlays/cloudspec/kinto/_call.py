@@ -1,0 +1,82 @@
+"""A prepared request: what a client method wants sent, before anything is sent.
+
+Client methods build a :class:`Call` from the generated operation's
+``_get_kwargs`` (paths, quoting, parameters and headers come from the spec),
+then hand it to a session: the HTTP session sends it, the batch session
+queues it as a sub-request, the dry-run session only logs it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+from urllib.parse import urlencode
+
+import attrs
+
+from .exceptions import KintoNotFound
+
+__all__ = ["NO_BODY", "Call", "query_value"]
+
+
+class _NoBody:
+    def __repr__(self) -> str:
+        return "NO_BODY"
+
+
+NO_BODY: Any = _NoBody()
+
+
+def query_value(value: object) -> str:
+    """kinto-http's rules: strings as they are, lists comma-joined, the rest as JSON."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list | tuple | set | frozenset):
+        return ",".join(query_value(v) for v in value)
+    return json.dumps(value)
+
+
+@attrs.frozen(kw_only=True)
+class Call:
+    method: str
+    url: str
+    params: Mapping[str, str] = attrs.field(factory=dict)
+    headers: Mapping[str, str] = attrs.field(factory=dict)
+    body: Any = NO_BODY
+    # None: decide from the method and headers (see cloudspec.core.retry).
+    idempotent: bool | None = None
+    # Raised for a 403/404 in place of the generic class (kinto-http's BucketNotFound...).
+    not_found: type[KintoNotFound] | None = None
+
+    @classmethod
+    def from_kwargs(
+        cls,
+        kwargs: Mapping[str, Any],
+        *,
+        extra_params: Mapping[str, object] | None = None,
+        idempotent: bool | None = None,
+        not_found: type[KintoNotFound] | None = None,
+    ) -> Call:
+        params = {k: query_value(v) for k, v in (kwargs.get("params") or {}).items()}
+        if extra_params:
+            params.update({k: query_value(v) for k, v in extra_params.items() if v is not None})
+        headers = {str(k): str(v) for k, v in (kwargs.get("headers") or {}).items()}
+        return cls(
+            method=str(kwargs["method"]).upper(),
+            url=str(kwargs["url"]),
+            params=params,
+            headers=headers,
+            body=kwargs.get("json", NO_BODY),
+            idempotent=idempotent,
+            not_found=not_found,
+        )
+
+    @property
+    def has_body(self) -> bool:
+        return self.body is not NO_BODY
+
+    def path_with_query(self) -> str:
+        if not self.params:
+            return self.url
+        return f"{self.url}?{urlencode(self.params)}"

@@ -1,0 +1,90 @@
+# Generated from the _async twin by python -m generator.unasync; do not edit.
+"""Sends prepared calls and turns every error status into a typed exception."""
+
+from __future__ import annotations
+
+import logging
+import warnings
+from typing import Any
+
+import httpx
+
+from cloudspec.core.errors import map_transport_errors
+from cloudspec.core.redact import Redactor
+from cloudspec.core.retry import EXT_IDEMPOTENT, EXT_RETRY, RetryPolicy
+
+from .._call import Call
+from ..exceptions import error_from_response
+
+__all__ = ["Session"]
+
+_log = logging.getLogger("cloudspec.kinto")
+
+
+class KintoAlert(DeprecationWarning):
+    """The server announced a deprecation or an end of service (``Alert`` header)."""
+
+
+class Session:
+    def __init__(
+        self,
+        http: httpx.Client,
+        redactor: Redactor,
+        *,
+        dry_mode: bool = False,
+    ) -> None:
+        self.http = http
+        self.redactor = redactor
+        self.dry_mode = dry_mode
+        self._alerts_seen: set[str] = set()
+
+    def build(
+        self,
+        call: Call,
+        *,
+        timeout: httpx.Timeout | None = None,
+        retry: RetryPolicy | None = None,
+    ) -> httpx.Request:
+        extensions: dict[str, Any] = {}
+        if call.idempotent is not None:
+            extensions[EXT_IDEMPOTENT] = call.idempotent
+        if retry is not None:
+            extensions[EXT_RETRY] = retry
+        if timeout is not None:
+            extensions["timeout"] = timeout.as_dict()
+        return self.http.build_request(
+            call.method,
+            call.url,
+            params=call.params or None,
+            headers=call.headers or None,
+            json=call.body if call.has_body else None,
+            extensions=extensions or None,
+        )
+
+    def send(
+        self,
+        call: Call,
+        *,
+        timeout: httpx.Timeout | None = None,
+        retry: RetryPolicy | None = None,
+    ) -> httpx.Response | None:
+        """The response to ``call``, or None in dry mode. Error statuses raise."""
+        request = self.build(call, timeout=timeout, retry=retry)
+        if self.dry_mode:
+            _log.info("dry mode: %s %s", request.method, self.redactor.url(str(request.url)))
+            return None
+        with map_transport_errors(self.redactor):
+            response = self.http.send(request)
+        self.check(response, call)
+        return response
+
+    def check(self, response: httpx.Response, call: Call) -> None:
+        alert = response.headers.get("alert")
+        if alert and alert not in self._alerts_seen:
+            self._alerts_seen.add(alert)
+            warnings.warn(f"Kinto: {alert}", KintoAlert, stacklevel=4)
+        if response.status_code >= 400:
+            raise error_from_response(response, redactor=self.redactor, not_found=call.not_found)
+
+    def close(self) -> None:
+        self.http.close()

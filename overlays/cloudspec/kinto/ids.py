@@ -1,0 +1,28 @@
+"""Ids are checked, never rewritten: kinto-http slugified ``"Hello World"`` into
+``hello-world`` silently; cloudspec raises ``ValueError`` before any request."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["check_id", "check_optional_id"]
+
+# Kinto's own rules: buckets, collections, groups and records (RelaxedUUID) share
+# the slug pattern; account ids may also carry '.' and '@' (e-mail logins).
+_SLUG = re.compile(r"[a-zA-Z0-9][a-zA-Z0-9_-]*")
+_ACCOUNT = re.compile(r"[a-zA-Z0-9][.@a-zA-Z0-9_-]*")
+
+
+def check_id(value: object, kind: str) -> str:
+    pattern = _ACCOUNT if kind == "account" else _SLUG
+    if not isinstance(value, str) or not pattern.fullmatch(value):
+        raise ValueError(
+            f"invalid {kind} id {value!r}: Kinto ids start with a letter or digit and "
+            f"contain only letters, digits, '_' and '-'"
+            + (" ('.' and '@' are allowed in account ids)" if kind == "account" else "")
+        )
+    return value
+
+
+def check_optional_id(value: object, kind: str) -> str | None:
+    return None if value is None else check_id(value, kind)
