@@ -22,6 +22,7 @@ from packaging.utils import canonicalize_name
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SOURCE_ROOTS = ("generated", "overlays", "emulators")
+CACHES = frozenset({"__pycache__", ".ruff_cache", ".mypy_cache", ".pytest_cache"})
 
 IMPORT_ALL = """
 import importlib, json, pkgutil, sys
@@ -58,7 +59,7 @@ def source_files() -> set[str]:
     for root in SOURCE_ROOTS:
         base = REPO_ROOT / root
         for path in (base / "cloudspec").rglob("*"):
-            if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
+            if path.is_file() and not CACHES & set(path.parts) and path.suffix != ".pyc":
                 files.add(path.relative_to(base).as_posix())
     return files
 

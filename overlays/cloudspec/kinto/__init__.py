@@ -28,7 +28,23 @@ from .exceptions import (
     KintoRateLimited,
     KintoServerError,
 )
+from .objects import (
+    AsyncBucket,
+    AsyncCollection,
+    AsyncGroup,
+    AsyncRecord,
+    Bucket,
+    Collection,
+    Group,
+    Record,
+)
 from .patch_type import BasicPatch, JSONPatch, MergePatch, PatchType
+from .permissions import (
+    BucketPermissions,
+    CollectionPermissions,
+    GroupPermissions,
+    RecordPermissions,
+)
 
 # kinto-http's names, so that switching is a change of import.
 Client = KintoClient
@@ -36,6 +52,18 @@ AsyncClient = AsyncKintoClient
 
 __all__ = [
     "AsyncBatchClient",
+    "AsyncBucket",
+    "AsyncCollection",
+    "AsyncGroup",
+    "AsyncRecord",
+    "Bucket",
+    "BucketPermissions",
+    "Collection",
+    "CollectionPermissions",
+    "Group",
+    "GroupPermissions",
+    "Record",
+    "RecordPermissions",
     "AsyncClient",
     "AsyncKintoClient",
     "BackoffException",

@@ -16,6 +16,4 @@ BATCH_METHOD_VALUES: set[BatchMethod] = {
 def check_batch_method(value: str) -> BatchMethod:
     if value in BATCH_METHOD_VALUES:
         return value
-    raise TypeError(
-        f"Unexpected value {value!r}. Expected one of {BATCH_METHOD_VALUES!r}"
-    )
+    raise TypeError(f"Unexpected value {value!r}. Expected one of {BATCH_METHOD_VALUES!r}")

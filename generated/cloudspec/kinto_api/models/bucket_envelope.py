@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.bucket import Bucket
     from ..models.bucket_permissions import BucketPermissions
@@ -16,29 +18,34 @@ T = TypeVar("T", bound="BucketEnvelope")
 
 @_attrs_define
 class BucketEnvelope:
-    """
-    Attributes:
-        data (Bucket): Bucket data. Any extra field is kept.
-        permissions (BucketPermissions): Only shown to users who can write the bucket (empty otherwise).
+    """An object and its permissions (`permissions` is absent when `_fields` is used, and empty for users without write
+    access).
+
+        Attributes:
+            data (Bucket): Bucket data. Any extra field is kept.
+            permissions (BucketPermissions | Unset): Only shown to users who can write the bucket (empty otherwise).
     """
 
     data: Bucket
-    permissions: BucketPermissions
+    permissions: BucketPermissions | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         data = self.data.to_dict()
 
-        permissions = self.permissions.to_dict()
+        permissions: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.permissions, Unset):
+            permissions = self.permissions.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "data": data,
-                "permissions": permissions,
             }
         )
+        if permissions is not UNSET:
+            field_dict["permissions"] = permissions
 
         return field_dict
 
@@ -50,7 +57,12 @@ class BucketEnvelope:
         d = dict(src_dict)
         data = Bucket.from_dict(d.pop("data"))
 
-        permissions = BucketPermissions.from_dict(d.pop("permissions"))
+        _permissions = d.pop("permissions", UNSET)
+        permissions: BucketPermissions | Unset
+        if isinstance(_permissions, Unset):
+            permissions = UNSET
+        else:
+            permissions = BucketPermissions.from_dict(_permissions)
 
         bucket_envelope = cls(
             data=data,

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.collection import Collection
     from ..models.collection_permissions import CollectionPermissions
@@ -16,29 +18,34 @@ T = TypeVar("T", bound="CollectionEnvelope")
 
 @_attrs_define
 class CollectionEnvelope:
-    """
-    Attributes:
-        data (Collection): Collection data. Any extra field is kept.
-        permissions (CollectionPermissions): Only shown to users who can write the collection (empty otherwise).
+    """An object and its permissions (`permissions` is absent when `_fields` is used, and empty for users without write
+    access).
+
+        Attributes:
+            data (Collection): Collection data. Any extra field is kept.
+            permissions (CollectionPermissions | Unset): Only shown to users who can write the collection (empty otherwise).
     """
 
     data: Collection
-    permissions: CollectionPermissions
+    permissions: CollectionPermissions | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         data = self.data.to_dict()
 
-        permissions = self.permissions.to_dict()
+        permissions: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.permissions, Unset):
+            permissions = self.permissions.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "data": data,
-                "permissions": permissions,
             }
         )
+        if permissions is not UNSET:
+            field_dict["permissions"] = permissions
 
         return field_dict
 
@@ -50,7 +57,12 @@ class CollectionEnvelope:
         d = dict(src_dict)
         data = Collection.from_dict(d.pop("data"))
 
-        permissions = CollectionPermissions.from_dict(d.pop("permissions"))
+        _permissions = d.pop("permissions", UNSET)
+        permissions: CollectionPermissions | Unset
+        if isinstance(_permissions, Unset):
+            permissions = UNSET
+        else:
+            permissions = CollectionPermissions.from_dict(_permissions)
 
         collection_envelope = cls(
             data=data,

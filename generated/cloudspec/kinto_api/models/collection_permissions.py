@@ -15,12 +15,9 @@ class CollectionPermissions:
     """Only shown to users who can write the collection (empty otherwise).
 
     Attributes:
-        read (list[str] | Unset): Principals, e.g. `system.Everyone`, `system.Authenticated`, `account:<id>`,
-            `basicauth:<hmac>` or a group URI `/buckets/<bid>/groups/<gid>`.
-        write (list[str] | Unset): Principals, e.g. `system.Everyone`, `system.Authenticated`, `account:<id>`,
-            `basicauth:<hmac>` or a group URI `/buckets/<bid>/groups/<gid>`.
-        recordcreate (list[str] | Unset): Principals, e.g. `system.Everyone`, `system.Authenticated`, `account:<id>`,
-            `basicauth:<hmac>` or a group URI `/buckets/<bid>/groups/<gid>`.
+        read (list[str] | Unset): Principals (`system.Everyone`, `account:<id>`, group URIs...).
+        write (list[str] | Unset): Principals (`system.Everyone`, `account:<id>`, group URIs...).
+        recordcreate (list[str] | Unset): Principals (`system.Everyone`, `account:<id>`, group URIs...).
     """
 
     read: list[str] | Unset = UNSET

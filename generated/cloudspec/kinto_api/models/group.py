@@ -19,8 +19,7 @@ class Group:
         id (str): Object id.
         last_modified (int): Server timestamp of the last change, ms since epoch (the ETag value).
         deleted (bool | Unset): Only on tombstones (lists filtered on last_modified), always true.
-        members (list[str] | Unset): Principals, e.g. `system.Everyone`, `system.Authenticated`, `account:<id>`,
-            `basicauth:<hmac>` or a group URI `/buckets/<bid>/groups/<gid>`.
+        members (list[str] | Unset): Principals (`system.Everyone`, `account:<id>`, group URIs...).
     """
 
     id: str

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.group import Group
     from ..models.group_permissions import GroupPermissions
@@ -16,29 +18,34 @@ T = TypeVar("T", bound="GroupEnvelope")
 
 @_attrs_define
 class GroupEnvelope:
-    """
-    Attributes:
-        data (Group): Group data. Any extra field is kept.
-        permissions (GroupPermissions): Only shown to users who can write the group (empty otherwise).
+    """An object and its permissions (`permissions` is absent when `_fields` is used, and empty for users without write
+    access).
+
+        Attributes:
+            data (Group): Group data. Any extra field is kept.
+            permissions (GroupPermissions | Unset): Only shown to users who can write the group (empty otherwise).
     """
 
     data: Group
-    permissions: GroupPermissions
+    permissions: GroupPermissions | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         data = self.data.to_dict()
 
-        permissions = self.permissions.to_dict()
+        permissions: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.permissions, Unset):
+            permissions = self.permissions.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "data": data,
-                "permissions": permissions,
             }
         )
+        if permissions is not UNSET:
+            field_dict["permissions"] = permissions
 
         return field_dict
 
@@ -50,7 +57,12 @@ class GroupEnvelope:
         d = dict(src_dict)
         data = Group.from_dict(d.pop("data"))
 
-        permissions = GroupPermissions.from_dict(d.pop("permissions"))
+        _permissions = d.pop("permissions", UNSET)
+        permissions: GroupPermissions | Unset
+        if isinstance(_permissions, Unset):
+            permissions = UNSET
+        else:
+            permissions = GroupPermissions.from_dict(_permissions)
 
         group_envelope = cls(
             data=data,

@@ -15,10 +15,8 @@ class GroupPermissions:
     """Only shown to users who can write the group (empty otherwise).
 
     Attributes:
-        read (list[str] | Unset): Principals, e.g. `system.Everyone`, `system.Authenticated`, `account:<id>`,
-            `basicauth:<hmac>` or a group URI `/buckets/<bid>/groups/<gid>`.
-        write (list[str] | Unset): Principals, e.g. `system.Everyone`, `system.Authenticated`, `account:<id>`,
-            `basicauth:<hmac>` or a group URI `/buckets/<bid>/groups/<gid>`.
+        read (list[str] | Unset): Principals (`system.Everyone`, `account:<id>`, group URIs...).
+        write (list[str] | Unset): Principals (`system.Everyone`, `account:<id>`, group URIs...).
     """
 
     read: list[str] | Unset = UNSET

@@ -18,8 +18,7 @@ class GroupWriteData:
     Attributes:
         id (str | Unset): Object id (POST only; must match the URL on PUT).
         last_modified (int | Unset): Ignored by the server.
-        members (list[str] | Unset): Principals, e.g. `system.Everyone`, `system.Authenticated`, `account:<id>`,
-            `basicauth:<hmac>` or a group URI `/buckets/<bid>/groups/<gid>`.
+        members (list[str] | Unset): Principals (`system.Everyone`, `account:<id>`, group URIs...).
     """
 
     id: str | Unset = UNSET

@@ -16,9 +16,7 @@ class Heartbeat:
 
     """
 
-    additional_properties: dict[str, bool | None] = _attrs_field(
-        init=False, factory=dict
-    )
+    additional_properties: dict[str, bool | None] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
 

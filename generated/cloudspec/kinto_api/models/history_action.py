@@ -12,6 +12,4 @@ HISTORY_ACTION_VALUES: set[HistoryAction] = {
 def check_history_action(value: str) -> HistoryAction:
     if value in HISTORY_ACTION_VALUES:
         return value
-    raise TypeError(
-        f"Unexpected value {value!r}. Expected one of {HISTORY_ACTION_VALUES!r}"
-    )
+    raise TypeError(f"Unexpected value {value!r}. Expected one of {HISTORY_ACTION_VALUES!r}")

@@ -15,6 +15,4 @@ JSON_PATCH_OP_VALUES: set[JsonPatchOp] = {
 def check_json_patch_op(value: str) -> JsonPatchOp:
     if value in JSON_PATCH_OP_VALUES:
         return value
-    raise TypeError(
-        f"Unexpected value {value!r}. Expected one of {JSON_PATCH_OP_VALUES!r}"
-    )
+    raise TypeError(f"Unexpected value {value!r}. Expected one of {JSON_PATCH_OP_VALUES!r}")

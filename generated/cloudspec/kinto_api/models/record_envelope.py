@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.record import Record
     from ..models.record_permissions import RecordPermissions
@@ -16,30 +18,35 @@ T = TypeVar("T", bound="RecordEnvelope")
 
 @_attrs_define
 class RecordEnvelope:
-    """
-    Attributes:
-        data (Record): Record data. Any extra field is kept. Also the shape of tombstones (`deleted: true`) in lists
-            filtered on last_modified.
-        permissions (RecordPermissions): Only shown to users who can write the record (empty otherwise).
+    """An object and its permissions (`permissions` is absent when `_fields` is used, and empty for users without write
+    access).
+
+        Attributes:
+            data (Record): Record data. Any extra field is kept. Also the shape of tombstones (`deleted: true`) in lists
+                filtered on last_modified.
+            permissions (RecordPermissions | Unset): Only shown to users who can write the record (empty otherwise).
     """
 
     data: Record
-    permissions: RecordPermissions
+    permissions: RecordPermissions | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         data = self.data.to_dict()
 
-        permissions = self.permissions.to_dict()
+        permissions: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.permissions, Unset):
+            permissions = self.permissions.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "data": data,
-                "permissions": permissions,
             }
         )
+        if permissions is not UNSET:
+            field_dict["permissions"] = permissions
 
         return field_dict
 
@@ -51,7 +58,12 @@ class RecordEnvelope:
         d = dict(src_dict)
         data = Record.from_dict(d.pop("data"))
 
-        permissions = RecordPermissions.from_dict(d.pop("permissions"))
+        _permissions = d.pop("permissions", UNSET)
+        permissions: RecordPermissions | Unset
+        if isinstance(_permissions, Unset):
+            permissions = UNSET
+        else:
+            permissions = RecordPermissions.from_dict(_permissions)
 
         record_envelope = cls(
             data=data,

@@ -20,9 +20,7 @@ class ServerCapabilities:
 
     """
 
-    additional_properties: dict[str, Capability] = _attrs_field(
-        init=False, factory=dict
-    )
+    additional_properties: dict[str, Capability] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
 

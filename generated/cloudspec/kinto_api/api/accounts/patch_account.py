@@ -46,9 +46,7 @@ def _get_kwargs(
     if isinstance(body, list):
         _kwargs["json"] = []
         for componentsschemas_json_patch_item_data in body:
-            componentsschemas_json_patch_item = (
-                componentsschemas_json_patch_item_data.to_dict()
-            )
+            componentsschemas_json_patch_item = componentsschemas_json_patch_item_data.to_dict()
             _kwargs["json"].append(componentsschemas_json_patch_item)
 
         headers["Content-Type"] = "application/json-patch+json"

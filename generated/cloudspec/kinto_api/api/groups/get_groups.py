@@ -148,7 +148,9 @@ def sync_detailed(
     has_ with true/false, contains_ and contains_any_ with JSON arrays); they are not
     declared as parameters because their names are dynamic. A filter on `last_modified`
     (`_since`, `_before`, `gt_last_modified`, ...) also returns tombstones
-    `{id, last_modified, deleted: true}`.
+    `{id, last_modified, deleted: true}` (except for buckets: a deleted bucket has no ACL
+    left, so its tombstone is not listed back). Anonymous users get 200 with only the
+    objects they can read, not 401.
 
     Args:
         bucket_id (str):
@@ -213,7 +215,9 @@ def sync(
     has_ with true/false, contains_ and contains_any_ with JSON arrays); they are not
     declared as parameters because their names are dynamic. A filter on `last_modified`
     (`_since`, `_before`, `gt_last_modified`, ...) also returns tombstones
-    `{id, last_modified, deleted: true}`.
+    `{id, last_modified, deleted: true}` (except for buckets: a deleted bucket has no ACL
+    left, so its tombstone is not listed back). Anonymous users get 200 with only the
+    objects they can read, not 401.
 
     Args:
         bucket_id (str):
@@ -273,7 +277,9 @@ async def asyncio_detailed(
     has_ with true/false, contains_ and contains_any_ with JSON arrays); they are not
     declared as parameters because their names are dynamic. A filter on `last_modified`
     (`_since`, `_before`, `gt_last_modified`, ...) also returns tombstones
-    `{id, last_modified, deleted: true}`.
+    `{id, last_modified, deleted: true}` (except for buckets: a deleted bucket has no ACL
+    left, so its tombstone is not listed back). Anonymous users get 200 with only the
+    objects they can read, not 401.
 
     Args:
         bucket_id (str):
@@ -336,7 +342,9 @@ async def asyncio(
     has_ with true/false, contains_ and contains_any_ with JSON arrays); they are not
     declared as parameters because their names are dynamic. A filter on `last_modified`
     (`_since`, `_before`, `gt_last_modified`, ...) also returns tombstones
-    `{id, last_modified, deleted: true}`.
+    `{id, last_modified, deleted: true}` (except for buckets: a deleted bucket has no ACL
+    left, so its tombstone is not listed back). Anonymous users get 200 with only the
+    objects they can read, not 401.
 
     Args:
         bucket_id (str):

@@ -144,7 +144,8 @@ def sync_detailed(
      Paginated and filterable like the other lists, e.g. `resource_name=record`,
     `collection_id=c1`, `uri=/buckets/b1/collections/c1/records/r1`, `user_id=...`,
     `_since=<ts>`, `_fields=action,target.data.id`. Only entries about objects the caller
-    can read are listed.
+    can read are listed, so a user without access to the bucket (even an anonymous one)
+    gets 200 with the entries of the public objects, not 401/403.
 
     Args:
         bucket_id (str):
@@ -205,7 +206,8 @@ def sync(
      Paginated and filterable like the other lists, e.g. `resource_name=record`,
     `collection_id=c1`, `uri=/buckets/b1/collections/c1/records/r1`, `user_id=...`,
     `_since=<ts>`, `_fields=action,target.data.id`. Only entries about objects the caller
-    can read are listed.
+    can read are listed, so a user without access to the bucket (even an anonymous one)
+    gets 200 with the entries of the public objects, not 401/403.
 
     Args:
         bucket_id (str):
@@ -261,7 +263,8 @@ async def asyncio_detailed(
      Paginated and filterable like the other lists, e.g. `resource_name=record`,
     `collection_id=c1`, `uri=/buckets/b1/collections/c1/records/r1`, `user_id=...`,
     `_since=<ts>`, `_fields=action,target.data.id`. Only entries about objects the caller
-    can read are listed.
+    can read are listed, so a user without access to the bucket (even an anonymous one)
+    gets 200 with the entries of the public objects, not 401/403.
 
     Args:
         bucket_id (str):
@@ -320,7 +323,8 @@ async def asyncio(
      Paginated and filterable like the other lists, e.g. `resource_name=record`,
     `collection_id=c1`, `uri=/buckets/b1/collections/c1/records/r1`, `user_id=...`,
     `_since=<ts>`, `_fields=action,target.data.id`. Only entries about objects the caller
-    can read are listed.
+    can read are listed, so a user without access to the bucket (even an anonymous one)
+    gets 200 with the entries of the public objects, not 401/403.
 
     Args:
         bucket_id (str):

@@ -1,0 +1,85 @@
+# cloudspec developer entry points. On a fresh machine only python3 (>= 3.11) and make are
+# needed: every target that runs code depends on `setup`, which creates both virtualenvs.
+#
+#   .venv        dev tools + editable cloudspec   (stamp: .venv/.stamp-dev, rebuilt when
+#                                                   pyproject.toml changes)
+#   .venv-kinto  the real Kinto server, isolated   (stamp: .venv-kinto/.stamp-kinto-<version>)
+#
+# A second `make test` finds both stamps fresh and does no pip work.
+
+# Resolved now, before PATH gains .venv/bin: the venvs are made from the system python3.
+ifndef PYTHON
+PYTHON := $(shell command -v python3)
+endif
+KINTO_VERSION := 26.5.0
+
+VENV := .venv
+BIN := $(VENV)/bin
+KINTO_VENV := .venv-kinto
+DEV_STAMP := $(VENV)/.stamp-dev
+KINTO_STAMP := $(KINTO_VENV)/.stamp-kinto-$(KINTO_VERSION)
+
+# The venv's tools come first, so generator post-hooks (ruff) and scripts find them.
+export PATH := $(CURDIR)/$(BIN):$(PATH)
+# cloudspec.emulators starts this Kinto (tests, demo, bench, record).
+export CLOUDSPEC_KINTO := $(CURDIR)/$(KINTO_VENV)/bin/kinto
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+# Hand-written Python only (generated/ is checked by `make check-generated`). Directories
+# without Python files are skipped: mypy fails on them.
+has_python = $(if $(shell find $(1) -name '*.py' -not -path '*/__pycache__/*' -print -quit 2>/dev/null),$(1))
+CODE_DIRS := $(foreach d,generator overlays emulators tests bench examples,$(call has_python,$(d)))
+
+.PHONY: setup generate check-generated lint typecheck test record demo bench ci clean
+
+setup: $(DEV_STAMP) $(KINTO_STAMP)
+
+$(DEV_STAMP): pyproject.toml
+	@"$(PYTHON)" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null \
+		|| { echo "cloudspec needs python3 >= 3.11 on PATH (found: '$(PYTHON)')"; exit 1; }
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $@
+
+$(KINTO_STAMP):
+	@test -x $(KINTO_VENV)/bin/python || $(PYTHON) -m venv $(KINTO_VENV)
+	$(KINTO_VENV)/bin/python -m pip install --quiet 'kinto==$(KINTO_VERSION)'
+	@rm -f $(KINTO_VENV)/.stamp-kinto-*
+	@touch $@
+
+generate: setup
+	$(BIN)/python -m generator
+	$(BIN)/python -m generator.unasync
+
+check-generated: setup
+	$(BIN)/python -m generator --check
+	$(BIN)/python -m generator.unasync --check
+
+lint: setup
+	$(BIN)/ruff check $(CODE_DIRS)
+	$(BIN)/ruff format --check $(CODE_DIRS)
+	$(BIN)/lint-imports
+
+typecheck: setup
+	$(BIN)/mypy $(CODE_DIRS)
+
+test: setup
+	$(BIN)/python -m pytest -q
+
+# Re-record the replay cassettes against live servers (Kinto via CLOUDSPEC_KINTO).
+record: setup
+	$(BIN)/python -m pytest -q tests/replay --record-mode=rewrite
+
+# The tour starts its own Kinto through cloudspec.emulators.run: nothing else must be running.
+demo: setup generate
+	$(BIN)/python examples/kinto_tour.py
+
+bench: setup
+	$(BIN)/python bench/kinto.py
+
+ci: check-generated lint typecheck test
+
+# Tool caches only; the virtualenvs stay (remove .venv* by hand to start from scratch).
+clean:
+	rm -rf .mypy_cache .pytest_cache .ruff_cache .import_linter_cache .hypothesis
+	find . -name __pycache__ -type d -not -path './.venv*' -prune -exec rm -rf {} +
