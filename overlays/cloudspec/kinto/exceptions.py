@@ -33,7 +33,9 @@ from cloudspec.core.retry import parse_retry_after
 __all__ = [
     "BackoffException",
     "BatchSubResponse",
+    "BucketForbidden",
     "BucketNotFound",
+    "CollectionForbidden",
     "CollectionNotFound",
     "KintoAPIError",
     "KintoAuthenticationError",
@@ -89,11 +91,21 @@ class KintoNotFound(KintoAPIError, NotFoundError):
 
 
 class BucketNotFound(KintoNotFound):
-    """404 on a bucket. A bucket you may not read gives ``KintoPermissionDenied`` (403)."""
+    """The bucket does not exist (404), or may not be read (403, see ``BucketForbidden``)."""
 
 
 class CollectionNotFound(KintoNotFound):
-    """404 on a collection."""
+    """The collection does not exist (404), or may not be read (403)."""
+
+
+class BucketForbidden(BucketNotFound, KintoPermissionDenied):
+    """403 on a bucket. Kinto answers 403 both for a bucket you may not read and for one
+    that does not exist (so existence does not leak). It is a ``BucketNotFound``, as in
+    kinto-http, *and* a ``PermissionDeniedError``, so either ``except`` catches it."""
+
+
+class CollectionForbidden(CollectionNotFound, KintoPermissionDenied):
+    """403 on a collection: missing, or in a bucket you may not read."""
 
 
 class KintoConflict(KintoAPIError, ConflictError):
@@ -181,6 +193,12 @@ _BY_STATUS: dict[int, type[KintoAPIError]] = {
 }
 
 
+_FORBIDDEN: dict[type[KintoNotFound], type[KintoAPIError]] = {
+    BucketNotFound: BucketForbidden,
+    CollectionNotFound: CollectionForbidden,
+}
+
+
 def _error_class(status: int) -> type[KintoAPIError]:
     if status in _BY_STATUS:
         return _BY_STATUS[status]
@@ -210,10 +228,10 @@ def error_from_parts(
     elif not message:
         message = "no error body"
     cls: type[KintoAPIError] = _error_class(status)
-    # Only a real 404: kinto-http also raised BucketNotFound for a 403, hiding
-    # permission problems (kinto-http.py#107).
     if not_found is not None and status == 404:
         cls = not_found
+    elif not_found is not None and status == 403:
+        cls = _FORBIDDEN.get(not_found, cls)
     kwargs: dict[str, Any] = {
         "status": status,
         "code": errno,
