@@ -8,7 +8,6 @@ types and the exceptions.
 """
 
 from ._async.client import AsyncBatchClient, AsyncKintoClient
-from ._async.session import KintoAlert
 from ._auth import BearerTokenAuth, TokenAuth
 from ._sync.client import BatchClient, KintoClient
 from .exceptions import (
@@ -19,6 +18,7 @@ from .exceptions import (
     CollectionForbidden,
     CollectionNotFound,
     KintoAPIError,
+    KintoAlert,
     KintoAuthenticationError,
     KintoBadRequest,
     KintoBatchException,

@@ -38,6 +38,7 @@ __all__ = [
     "CollectionForbidden",
     "CollectionNotFound",
     "KintoAPIError",
+    "KintoAlert",
     "KintoAuthenticationError",
     "KintoBadRequest",
     "KintoBatchException",
@@ -139,6 +140,10 @@ class BackoffException(KintoException):
     def __init__(self, message: str, backoff: float) -> None:
         super().__init__(message)
         self.backoff = backoff
+
+
+class KintoAlert(DeprecationWarning):
+    """The server announced a deprecation or an end of service (``Alert`` header)."""
 
 
 @attrs.frozen(kw_only=True)

@@ -13,15 +13,11 @@ from cloudspec.core.redact import Redactor
 from cloudspec.core.retry import EXT_IDEMPOTENT, EXT_RETRY, RetryPolicy
 
 from .._call import Call
-from ..exceptions import error_from_response
+from ..exceptions import KintoAlert, error_from_response
 
 __all__ = ["AsyncSession"]
 
 _log = logging.getLogger("cloudspec.kinto")
-
-
-class KintoAlert(DeprecationWarning):
-    """The server announced a deprecation or an end of service (``Alert`` header)."""
 
 
 class AsyncSession:
