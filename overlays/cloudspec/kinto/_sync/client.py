@@ -322,10 +322,14 @@ class KintoClient:
 
         return Paginator(fetch)
 
-    def _all(self, build: Any, params: Mapping[str, Any], pages: float | None) -> list[Json]:
+    def _all(
+        self, build: Any, params: Mapping[str, Any], pages: float | None, *, dedupe: bool = True
+    ) -> list[Json]:
         list_params = ListParams(params)
         if pages is None and list_params.limit is not calls.UNSET:
             pages = 1  # kinto-http: an explicit _limit means one page unless pages= says more
+        if not dedupe:
+            return [item for item in self._pages(build, list_params, pages)]
         items: dict[Any, Json] = {}
         anonymous: list[Json] = []
         for item in self._pages(build, list_params, pages):
@@ -799,20 +803,15 @@ class KintoClient:
         """Every object the current user has a permission on (``/permissions``)."""
         if exclude_resource_names:
             filters["exclude_resource_name"] = ",".join(exclude_resource_names)
-        entries = []
-        params = ListParams(filters)
-        for entry in self._pages(calls.permissions, params, pages):
-            entries.append(entry)
-        return entries
+        # Entries of different kinds share ids (bucket "b1", collection "b1"): keep all.
+        return self._all(calls.permissions, filters, pages, dedupe=False)
 
     def get_history(
         self, *, bucket: str | None = None, pages: float | None = None, **filters: Any
     ) -> list[Json]:
+        """History entries, newest first: all pages, or one when ``_limit`` is given."""
         bid = self._bucket_id(bucket)
-        entries = []
-        for entry in self._pages(lambda p: calls.history(bid, p), ListParams(filters), pages):
-            entries.append(entry)
-        return entries
+        return self._all(lambda p: calls.history(bid, p), filters, pages)
 
     def iter_history(
         self, *, bucket: str | None = None, page_size: int | None = None, **filters: Any
