@@ -69,37 +69,46 @@ def _validate(layout: Layout, services: list[str]) -> None:
 
 def _generate(layout: Layout, services: list[str], *, force: bool, whole_repo: bool) -> None:
     stored = manifest.load(layout)
-    # A run over every spec also forgets services whose spec is gone.
-    updated = {} if whole_repo else dict(stored)
+    updated = dict(stored)
     layout.generated_dir.mkdir(parents=True, exist_ok=True)
-    for service in services:
-        target = layout.package_dir(service)
-        shown = layout.rel(target)
-        if not force and _is_current(layout, service, stored.get(service)):
-            print(f"{service}: unchanged")
-            updated[service] = stored[service]
-            continue
-        # Generate next to the target so the final swap is a rename on one filesystem.
-        scratch = Path(tempfile.mkdtemp(prefix=f".{service}_api.new-", dir=layout.generated_dir))
-        try:
-            fresh = openapi_client.generate_into(layout, service, scratch)
-            count = sum(1 for _ in trees.iter_files(fresh))
-            if target.is_dir() and trees.read_tree(fresh) == trees.read_tree(target):
-                print(f"{service}: up to date ({count} files in {shown})")
-            else:
-                trees.replace_dir(target, fresh)
-                print(f"{service}: generated {count} files in {shown}")
-        finally:
-            shutil.rmtree(scratch, ignore_errors=True)
-        updated[service] = manifest.full_entry(layout, service, target)
-    if whole_repo:
-        _remove_orphans(layout, set(services), stored)
-    if manifest.save(layout, updated):
-        print(f"updated {layout.rel(layout.manifest_path)}")
+    try:
+        for service in services:
+            updated[service] = _generate_one(layout, service, stored.get(service), force=force)
+        if whole_repo:
+            # A run over every spec also forgets services whose spec is gone.
+            _remove_orphans(layout, set(services), stored)
+            updated = {name: updated[name] for name in services}
+    finally:
+        # Saved even when a later service fails, so the ones already done stay recorded.
+        if manifest.save(layout, updated):
+            print(f"updated {layout.rel(layout.manifest_path)}")
 
 
-def _is_current(layout: Layout, service: str, entry: manifest.Entry | None) -> bool:
-    if entry is None or not layout.package_dir(service).is_dir():
+def _generate_one(
+    layout: Layout, service: str, entry: manifest.Entry | None, *, force: bool
+) -> manifest.Entry:
+    target = layout.package_dir(service)
+    shown = layout.rel(target)
+    if entry is not None and not force and _is_current(layout, service, entry):
+        print(f"{service}: unchanged")
+        return entry
+    # Generate next to the target so the final swap is a rename on one filesystem.
+    scratch = Path(tempfile.mkdtemp(prefix=f".{service}_api.new-", dir=layout.generated_dir))
+    try:
+        fresh = openapi_client.generate_into(layout, service, scratch)
+        count = sum(1 for _ in trees.iter_files(fresh))
+        if target.is_dir() and trees.read_tree(fresh) == trees.read_tree(target):
+            print(f"{service}: up to date ({count} files in {shown})")
+        else:
+            trees.replace_dir(target, fresh)
+            print(f"{service}: generated {count} files in {shown}")
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    return manifest.full_entry(layout, service, target)
+
+
+def _is_current(layout: Layout, service: str, entry: manifest.Entry) -> bool:
+    if not layout.package_dir(service).is_dir():
         return False
     expected = manifest.inputs_entry(layout, service)
     same_inputs = {k: v for k, v in entry.items() if k != "output_sha256"} == expected
