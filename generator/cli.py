@@ -2,7 +2,8 @@
 
 Exit codes: 0 done (or no drift), 1 ``--check`` found drift, 2 bad input (invalid spec,
 missing config, generator warning, wrong generator version). Problems are printed as lines,
-never as tracebacks.
+never as tracebacks. Every selected spec is validated before anything is generated, so an
+invalid spec leaves generated/ untouched.
 """
 
 from __future__ import annotations

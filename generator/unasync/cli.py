@@ -84,6 +84,7 @@ def _report_stale_rules(used: set[str]) -> list[str]:
     # A warning, not a failure: the rule set covers idioms the code may not use yet.
     stale = [rule.name for rule in RULES if rule.name not in used]
     if stale:
+        sys.stdout.flush()  # keep the note after the per-directory lines
         print(
             f"unasync: note: {len(stale)} of {len(RULES)} rules matched nothing: "
             + "; ".join(stale),

@@ -196,3 +196,17 @@ def test_check_detects_edits_extra_files_and_stale_manifest(
     out = capsys.readouterr().out
     assert "models/item_kind.py: differs" in out
     assert "spec_sha256" in out
+
+
+def test_removed_spec_removes_its_package_and_manifest_entry(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--root", str(repo)]) == 0
+    (repo / "specs" / "demo.yaml").unlink()
+    (repo / "generator" / "config" / "demo.yaml").unlink()
+    capsys.readouterr()
+    assert main(["--root", str(repo)]) == 0
+    assert "demo: spec removed, deleted generated/cloudspec/demo_api" in capsys.readouterr().out
+    assert not package(repo).exists()
+    manifest = json.loads((repo / "generated" / "manifest.json").read_text())
+    assert manifest == {"services": {}}

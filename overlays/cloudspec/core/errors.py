@@ -230,8 +230,9 @@ def body_excerpt(response: httpx.Response, redactor: Redactor = default_redactor
         content = response.content
     except httpx.ResponseNotRead:
         return ""
-    text = redactor.text(content[: EXCERPT_CHARS * 4].decode("utf-8", errors="replace"))
-    text = " ".join(text.split())
+    # Redact before cutting: a secret straddling the cut would otherwise show its start.
+    text = redactor.text(content.decode("utf-8", errors="replace"))
+    text = " ".join(text[: EXCERPT_CHARS * 4].split())
     if len(text) > EXCERPT_CHARS:
         text = text[:EXCERPT_CHARS] + "..."
     return text

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping
 from typing import Any
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import attrs
 
@@ -102,17 +102,23 @@ class Redactor:
         return urlencode(cleaned, safe="<>,*:/")
 
     def url(self, url: str) -> str:
-        base, sep, query = url.partition("?")
-        if not sep:
-            return self.text(url)
-        return f"{self.text(base)}?{self.query(query)}"
+        parts = urlsplit(url)
+        if parts.password is not None:
+            host = parts.netloc.rpartition("@")[2]
+            parts = parts._replace(netloc=f"{parts.username}:{REDACTED}@{host}")
+        base = urlunsplit(parts._replace(query="", fragment=""))
+        query = f"?{self.query(parts.query)}" if parts.query else ""
+        fragment = f"#{parts.fragment}" if parts.fragment else ""
+        return f"{self.text(base)}{query}{fragment}"
 
     def data(self, value: Any) -> Any:
         """Redacts a decoded JSON value (dicts, lists, scalars), returning a copy."""
         if isinstance(value, Mapping):
+            if self._is_sensitive_patch(value):
+                return {k: (REDACTED if k == "value" else self.data(v)) for k, v in value.items()}
+            # Only strings are credentials: Kinto's integer error "code" stays visible.
             return {
-                k: (REDACTED if str(k).lower() in self.fields else self.data(v))
-                for k, v in value.items()
+                k: (REDACTED if self._sensitive(k, v) else self.data(v)) for k, v in value.items()
             }
         if isinstance(value, list):
             return [self.data(v) for v in value]
@@ -134,8 +140,20 @@ class Redactor:
             return json.dumps(self.data(decoded), ensure_ascii=False, sort_keys=False)
         return self.text(text)
 
+    def _sensitive(self, key: object, value: Any) -> bool:
+        return str(key).lower() in self.fields and isinstance(value, str | bytes | list | dict)
+
+    def _is_sensitive_patch(self, op: Mapping[Any, Any]) -> bool:
+        # A JSON Patch operation carries the field name in its path:
+        # {"op": "replace", "path": "/data/password", "value": "..."}.
+        path = op.get("path")
+        if not (isinstance(path, str) and "op" in op and "value" in op):
+            return False
+        return path.rsplit("/", 1)[-1].lower() in self.fields
+
     def text(self, text: str) -> str:
-        for secret in self.secrets:
+        # Longest first: a secret that is a prefix of another must not leave its tail.
+        for secret in sorted(self.secrets, key=len, reverse=True):
             if secret in text:
                 text = text.replace(secret, REDACTED)
         return text

@@ -11,15 +11,18 @@ sleeping. Rules, in the order they apply:
   conditional write (``If-Match``: a replay cannot apply twice), or a request
   the overlay marked ``extensions["cloudspec.idempotent"] = True``.
 * 429 is retried for every method: the server refused the request unread.
+* ``x-should-retry: true|false`` from the server wins, except for 2xx, 401, 409, 412.
 * 401, 409 and 412 are never retried here: the auth flow owns 401, and in
   storage 409/412 are real conflicts.
 * ``Retry-After`` (``retry-after-ms``, seconds or an HTTP date) is honoured up
   to ``retry_after_cap``; a longer demand is not retried, the caller sees the
-  error. Otherwise the wait is exponential with jitter that only shortens it.
+  error; 0 or a past date falls back to backoff. Otherwise the wait is
+  exponential, with jitter that only shortens it.
 """
 
 from __future__ import annotations
 
+import datetime
 import email.utils
 import math
 import time
@@ -42,6 +45,8 @@ EXT_RETRY = "cloudspec.retry"
 EXT_IDEMPOTENT = "cloudspec.idempotent"
 
 _SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"})
+# The auth flow owns 401; in storage 409 and 412 are real conflicts.
+_NEVER_RETRIED = frozenset({401, 409, 412})
 _NOT_SENT_ERRORS: tuple[type[Exception], ...] = (
     httpx.ConnectError,
     httpx.ConnectTimeout,
@@ -95,6 +100,8 @@ class RetryPolicy:
         status = response.status_code
         if retries_taken >= self.max_retries or not is_replayable(request):
             return None
+        if status in _NEVER_RETRIED or (status < 400 and status != 202):
+            return None
         should = response.headers.get("x-should-retry")
         if should == "false":
             return None
@@ -107,7 +114,9 @@ class RetryPolicy:
                 return None
             if status != 429 and not is_safe_to_repeat(request):
                 return None
-        if retry_after is not None:
+        # Retry-After of 0 or a date in the past (clock skew) would make every retry go
+        # out at once: fall back to backoff then.
+        if retry_after is not None and retry_after > 0:
             if retry_after > self.retry_after_cap:
                 return None
             return retry_after
@@ -121,7 +130,8 @@ def is_safe_to_repeat(request: httpx.Request) -> bool:
         return bool(marked)
     if request.method in _SAFE_METHODS:
         return True
-    return "if-match" in request.headers
+    # Conditional writes: a replay after success is refused (412), never applied twice.
+    return "if-match" in request.headers or request.headers.get("if-none-match") == "*"
 
 
 def is_replayable(request: httpx.Request) -> bool:
@@ -157,10 +167,12 @@ def parse_retry_after(
         return seconds if math.isfinite(seconds) and seconds >= 0 else None
     try:
         parsed = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
     if parsed is None:
         return None
+    if parsed.tzinfo is None:  # asctime dates carry no zone; HTTP dates are GMT
+        parsed = parsed.replace(tzinfo=datetime.UTC)
     current = time.time() if now is None else now
     return max(0.0, parsed.timestamp() - current)
 

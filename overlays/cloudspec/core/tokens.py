@@ -10,6 +10,7 @@ import json
 import os
 import tempfile
 import time
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
@@ -41,7 +42,7 @@ class Token:
         return attrs.asdict(self)
 
     @classmethod
-    def from_json(cls, value: dict[str, object]) -> Token:
+    def from_json(cls, value: Mapping[str, object]) -> Token:
         def text(key: str) -> str | None:
             item = value.get(key)
             return item if isinstance(item, str) else None

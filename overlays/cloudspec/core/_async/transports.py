@@ -22,6 +22,7 @@ from ..retry import EXT_RETRY, RetryPolicy, backoff_seconds
 __all__ = ["AsyncDebugTransport", "AsyncRetryTransport"]
 
 _log = logging.getLogger("cloudspec.retry")
+_NO_RETRY = RetryPolicy(max_retries=0)
 
 
 class AsyncRetryTransport(httpx.AsyncBaseTransport):
@@ -55,6 +56,8 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         policy = request.extensions.get(EXT_RETRY, self._policy)
+        if policy is None:  # explicitly off for this request
+            policy = _NO_RETRY
         retries_taken = 0
         while True:
             await self._wait_for_backoff(policy)

@@ -23,6 +23,7 @@ from ..retry import EXT_RETRY, RetryPolicy, backoff_seconds
 __all__ = ["DebugTransport", "RetryTransport"]
 
 _log = logging.getLogger("cloudspec.retry")
+_NO_RETRY = RetryPolicy(max_retries=0)
 
 
 class RetryTransport(httpx.BaseTransport):
@@ -56,6 +57,8 @@ class RetryTransport(httpx.BaseTransport):
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         policy = request.extensions.get(EXT_RETRY, self._policy)
+        if policy is None:  # explicitly off for this request
+            policy = _NO_RETRY
         retries_taken = 0
         while True:
             self._wait_for_backoff(policy)
