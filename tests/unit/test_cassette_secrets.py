@@ -17,11 +17,7 @@ PASSWORDS = ("alice-secret", "bob-secret", "carol-secret", "s3cret")
 USERS = ("alice", "bob", "carol")
 SECRET_PATTERNS = [
     *(re.escape(p) for p in PASSWORDS),
-    *(
-        re.escape(base64.b64encode(f"{u}:{p}".encode()).decode())
-        for u in USERS
-        for p in PASSWORDS
-    ),
+    *(re.escape(base64.b64encode(f"{u}:{p}".encode()).decode()) for u in USERS for p in PASSWORDS),
     r"\$2[aby]\$\d\d\$",  # bcrypt hashes (Kinto accounts echo them back)
     # An Authorization value (prose such as "basic authentication" has no digit or capital).
     r"\b(?:Basic|Bearer)\s+(?=[\w.~+/-]*[A-Z0-9])[\w.~+/-]{12,}=*",
