@@ -3,7 +3,8 @@
 #
 #   .venv        dev tools + editable cloudspec   (stamp: .venv/.stamp-dev, rebuilt when
 #                                                   pyproject.toml changes)
-#   .venv-kinto  the real Kinto server, isolated   (stamp: .venv-kinto/.stamp-kinto-<version>)
+#   .venv-kinto  the real Kinto server, isolated   (stamp: .venv-kinto/.stamp-kinto-<versions>)
+#                with the kinto-attachment plugin
 #
 # A second `make test` finds both stamps fresh and does no pip work.
 
@@ -12,12 +13,17 @@ ifndef PYTHON
 PYTHON := $(shell command -v python3)
 endif
 KINTO_VERSION := 26.5.0
+# The newest kinto-attachment that installs beside kinto 26.5.0. It imports pkg_resources,
+# which setuptools 82 removed: without the pin, a venv made by a python whose venvs bring no
+# setuptools (3.12+) gets the newest one, and Kinto could not start with the plugin.
+KINTO_ATTACHMENT_VERSION := 8.0.0
 
 VENV := .venv
 BIN := $(VENV)/bin
 KINTO_VENV := .venv-kinto
 DEV_STAMP := $(VENV)/.stamp-dev
-KINTO_STAMP := $(KINTO_VENV)/.stamp-kinto-$(KINTO_VERSION)
+# Names every pinned version, so changing one re-runs the install in an existing venv.
+KINTO_STAMP := $(KINTO_VENV)/.stamp-kinto-$(KINTO_VERSION)-attachment-$(KINTO_ATTACHMENT_VERSION)
 
 # The venv's tools come first, so generator post-hooks (ruff) and scripts find them.
 export PATH := $(CURDIR)/$(BIN):$(PATH)
@@ -43,7 +49,8 @@ $(DEV_STAMP): pyproject.toml
 
 $(KINTO_STAMP):
 	@test -x $(KINTO_VENV)/bin/python || $(PYTHON) -m venv $(KINTO_VENV)
-	$(KINTO_VENV)/bin/python -m pip install --quiet 'kinto==$(KINTO_VERSION)'
+	$(KINTO_VENV)/bin/python -m pip install --quiet 'kinto==$(KINTO_VERSION)' \
+		'kinto-attachment==$(KINTO_ATTACHMENT_VERSION)' 'setuptools<82'
 	@rm -f $(KINTO_VENV)/.stamp-kinto-*
 	@touch $@
 

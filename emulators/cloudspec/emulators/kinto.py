@@ -1,4 +1,14 @@
-"""Run the real Kinto server (``kinto start``) with memory backends on a loopback port."""
+"""Run the real Kinto server (``kinto start``) with memory backends on a loopback port.
+
+When the Kinto venv also has the kinto-attachment plugin (``make setup`` installs
+kinto-attachment 8.0.0 beside kinto), it is included with local-disk storage in the server's
+temporary directory, and a second loopback server (:mod:`.files`, a thread of the launcher)
+serves that directory. Its URL, with a trailing slash, is the plugin's ``base_url``: it is
+``urls.urls["attachments"]`` in ``run()`` and ``capabilities.attachments.base_url`` in
+``GET /v1/``, and a record's ``attachment.location`` is a full URL under it. Without the plugin
+the server runs without attachments and ``urls.urls`` has no ``"attachments"`` key. Passing
+your own ``kinto.includes`` replaces the plugin list, kinto_attachment included or not.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +18,12 @@ import shutil
 import tempfile
 import urllib.request
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
 
 from .errors import ServerStartError
+from .files import serve_directory
 from .ports import free_port
 from .process import ServerProcess
 from .urls import ServerURLs
@@ -45,6 +56,22 @@ DEFAULT_SETTINGS: Mapping[str, str] = {
     "kinto.bucket_create_principals": "system.Authenticated",
     "kinto.experimental_permissions_endpoint": "true",
     "kinto.experimental_collection_schema_validation": "true",
+}
+
+ATTACHMENT_PLUGIN = "kinto_attachment"
+
+# kinto-attachment 8.0.0 reads `attachment.*` (Kinto strips the `kinto.` prefix): base_path and
+# base_url (storage/local.py), extensions, mimetypes, randomize, keep_old_files, max_size_bytes
+# and folder (utils.py). 8.0.0 has no gzip option any more (files are stored as sent, and
+# records get no `original` field). base_path and base_url are added per server.
+ATTACHMENT_SETTINGS: Mapping[str, str] = {
+    # Any extension. The plugin's default ("default": documents, text, images and data files)
+    # refuses e.g. `.bin` or no extension with 400, which a local test server gains nothing from.
+    "kinto.attachment.extensions": "any",
+    # Replacing or removing an attachment deletes the old file (the plugin's default, stated).
+    "kinto.attachment.keep_old_files": "false",
+    # Files are stored as `<uuid4><extension>` (the default), so a location never repeats.
+    "kinto.attachment.randomize": "true",
 }
 
 # pserve configures logging from these sections and fails without them.
@@ -123,6 +150,24 @@ def _setting_text(value: object) -> str:
     return str(value)
 
 
+def attachments_available(executable: Path) -> bool:
+    """Whether the venv of ``executable`` has kinto-attachment, checked on disk.
+
+    Looks for the package in ``lib/python3*/site-packages`` of the venv holding ``executable``
+    (as given, and with symlinks resolved, e.g. a pipx link), without starting a Python. The
+    plugin imports ``pkg_resources`` (setuptools < 82): without it Kinto would not start with
+    the plugin, so that is required too.
+    """
+    roots = {executable.parent.parent, executable.resolve().parent.parent}
+    for root in sorted(roots):
+        for site in root.glob("lib/python3*/site-packages"):
+            if (site / ATTACHMENT_PLUGIN / "__init__.py").is_file() and (
+                site / "pkg_resources" / "__init__.py"
+            ).is_file():
+                return True
+    return False
+
+
 @contextmanager
 def serve_kinto(
     *,
@@ -133,23 +178,46 @@ def serve_kinto(
 ) -> Iterator[tuple[ServerURLs, ServerProcess]]:
     executable = kinto_executable()
     merged = dict(DEFAULT_SETTINGS)
+    if attachments_available(executable):
+        merged["kinto.includes"] += "\n" + ATTACHMENT_PLUGIN
+        merged.update(ATTACHMENT_SETTINGS)
     merged.update({key: _setting_text(value) for key, value in (settings or {}).items()})
     workdir = Path(tempfile.mkdtemp(prefix="cloudspec-kinto-"))
     try:
-        ini = workdir / "kinto.ini"
-        ini.write_text(render_ini(host, merged), encoding="utf-8")
-        # The hello view (GET /v1/) reads the ini from $KINTO_INI; without it, it logs errors.
-        env = {**os.environ, "KINTO_INI": str(ini)}
-        server, base_url = _start(executable, ini, env, workdir, host, port)
-        try:
-            urls = ServerURLs(base_url=base_url, urls={"api": base_url})
+        with ExitStack() as stack:
+            urls: dict[str, str] = {}
+            if ATTACHMENT_PLUGIN in merged["kinto.includes"].split():
+                urls["attachments"] = _serve_attachments(
+                    stack, merged, workdir / "attachments", host
+                )
+            ini = workdir / "kinto.ini"
+            ini.write_text(render_ini(host, merged), encoding="utf-8")
+            # The hello view (GET /v1/) reads the ini from $KINTO_INI; without it, it logs errors.
+            env = {**os.environ, "KINTO_INI": str(ini)}
+            server, base_url = _start(executable, ini, env, workdir, host, port)
+            stack.callback(server.stop)
             if seed:
                 seed_accounts(base_url, seed)
-            yield urls, server
-        finally:
-            server.stop()
+            yield ServerURLs(base_url=base_url, urls={"api": base_url, **urls}), server
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
+
+
+def _serve_attachments(
+    stack: ExitStack, settings: dict[str, str], default_dir: Path, host: str
+) -> str:
+    """Serve the attachments directory over HTTP; return the plugin's base_url (ending in /).
+
+    ``settings`` may already name a directory or a base_url (``run(settings=...)``); what is
+    missing is filled in: the directory defaults to ``default_dir``, the base_url to the file
+    server's URL.
+    """
+    directory = Path(settings.setdefault("kinto.attachment.base_path", str(default_dir)))
+    directory.mkdir(parents=True, exist_ok=True)
+    files_url = stack.enter_context(serve_directory(directory, host))
+    base_url = settings.setdefault("kinto.attachment.base_url", files_url)
+    # The plugin adds the slash to the capability too (locations have no leading slash).
+    return base_url if base_url.endswith("/") else base_url + "/"
 
 
 def _start(

@@ -28,12 +28,19 @@ class _NoBody:
 NO_BODY: Any = _NoBody()
 
 
-def query_value(value: object) -> str:
-    """kinto-http's rules: strings as they are, lists comma-joined, the rest as JSON."""
+# Filters that take a comma-separated list; contains_/contains_any_ take a JSON array.
+_COMMA_LISTS = ("in_", "exclude_", "_sort", "_fields")
+
+
+def query_value(value: object, key: str = "") -> str:
+    """kinto-http's rules: strings as they are, ``in_``/``exclude_`` lists comma-joined,
+    everything else (numbers, booleans, other lists) as JSON."""
     if isinstance(value, str):
         return value
-    if isinstance(value, list | tuple | set | frozenset):
-        return ",".join(query_value(v) for v in value)
+    if isinstance(value, list | tuple | set | frozenset) and key.startswith(_COMMA_LISTS):
+        return ",".join(v if isinstance(v, str) else json.dumps(v) for v in value)
+    if isinstance(value, tuple | set | frozenset):
+        value = list(value)
     return json.dumps(value)
 
 
@@ -58,9 +65,9 @@ class Call:
         idempotent: bool | None = None,
         not_found: type[KintoNotFound] | None = None,
     ) -> Call:
-        params = {k: query_value(v) for k, v in (kwargs.get("params") or {}).items()}
+        params = {k: query_value(v, k) for k, v in (kwargs.get("params") or {}).items()}
         if extra_params:
-            params.update({k: query_value(v) for k, v in extra_params.items() if v is not None})
+            params.update({k: query_value(v, k) for k, v in extra_params.items() if v is not None})
         headers = {str(k): str(v) for k, v in (kwargs.get("headers") or {}).items()}
         return cls(
             method=str(kwargs["method"]).upper(),

@@ -142,7 +142,17 @@ _NOT_FOUND: dict[Kind, type[KintoNotFound]] = {
 class ListParams:
     """kinto-http style keyword arguments, split into the spec's parameters and filters."""
 
-    __slots__ = ("before", "extra", "fields", "limit", "since", "sort", "to", "token")
+    __slots__ = (
+        "before",
+        "extra",
+        "fields",
+        "if_none_match",
+        "limit",
+        "since",
+        "sort",
+        "to",
+        "token",
+    )
 
     def __init__(self, params: Mapping[str, Any]) -> None:
         self.limit: int | Unset = UNSET
@@ -152,6 +162,7 @@ class ListParams:
         self.before: str | Unset = UNSET
         self.to: str | Unset = UNSET
         self.fields: str | Unset = UNSET
+        self.if_none_match: str | Unset = UNSET
         self.extra: dict[str, Any] = {}
         for key, value in params.items():
             if value is None:
@@ -163,6 +174,8 @@ class ListParams:
                 setattr(self, key[1:], text)
             elif key in ("_token", "_since", "_before", "_to"):
                 setattr(self, key[1:], str(value))
+            elif key == "if_none_match":  # kinto-http's conditional listing: 304 -> []
+                self.if_none_match = etag(value)
             else:
                 self.extra[key] = value
 
@@ -337,6 +350,7 @@ def listing(kind: Kind, parent_ids: Sequence[str], p: ListParams) -> Call:
             before=p.before,
             to=p.to,
             fields=p.fields,
+            if_none_match=p.if_none_match,
         )
     elif kind is Kind.COLLECTION:
         kw = get_collections._get_kwargs(
@@ -348,6 +362,7 @@ def listing(kind: Kind, parent_ids: Sequence[str], p: ListParams) -> Call:
             before=p.before,
             to=p.to,
             fields=p.fields,
+            if_none_match=p.if_none_match,
         )
     elif kind is Kind.GROUP:
         kw = get_groups._get_kwargs(
@@ -359,6 +374,7 @@ def listing(kind: Kind, parent_ids: Sequence[str], p: ListParams) -> Call:
             before=p.before,
             to=p.to,
             fields=p.fields,
+            if_none_match=p.if_none_match,
         )
     elif kind is Kind.RECORD:
         kw = get_records._get_kwargs(
@@ -371,6 +387,7 @@ def listing(kind: Kind, parent_ids: Sequence[str], p: ListParams) -> Call:
             before=p.before,
             to=p.to,
             fields=p.fields,
+            if_none_match=p.if_none_match,
         )
     else:
         kw = get_accounts._get_kwargs(
@@ -381,6 +398,7 @@ def listing(kind: Kind, parent_ids: Sequence[str], p: ListParams) -> Call:
             before=p.before,
             to=p.to,
             fields=p.fields,
+            if_none_match=p.if_none_match,
         )
     parent = Kind.BUCKET if kind in (Kind.COLLECTION, Kind.GROUP) else Kind.COLLECTION
     not_found = _NOT_FOUND.get(parent) if kind is not Kind.BUCKET else None

@@ -54,7 +54,11 @@ class Bucket(_Bucket):
             data=data,
             permissions=permissions,
         )
-        if create:
-            self.create(if_not_exists=True)
-        elif load:
-            self.refresh()
+        try:
+            if create:
+                self.create(if_not_exists=True)
+            elif load:
+                self.refresh()
+        except BaseException:
+            self.close()
+            raise

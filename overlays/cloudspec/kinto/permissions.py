@@ -39,7 +39,12 @@ def _principals(value: Iterable[str] | str) -> list[str]:
 class PrincipalList(list[str]):
     """A list of principals where ``+= "principal"`` adds one principal (not its letters)."""
 
-    def __iadd__(self, other: Iterable[str] | str) -> PrincipalList:  # type: ignore[override,misc]
+    def __add__(self, other: Iterable[str] | str) -> PrincipalList:  # type: ignore[override]
+        result = PrincipalList(self)
+        result += other
+        return result
+
+    def __iadd__(self, other: Iterable[str] | str) -> PrincipalList:  # type: ignore[override]
         for principal in _principals(other):
             if principal not in self:
                 self.append(principal)

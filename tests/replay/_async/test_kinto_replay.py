@@ -52,7 +52,7 @@ async def test_record_round_trip(kinto_url: str, names: str) -> None:
 
         deleted = await client.delete_record(id="n1", collection="notes")
         assert deleted is not None
-        assert deleted["data"]["deleted"] is True
+        assert deleted["deleted"] is True
         with pytest.raises(NotFoundError):
             await client.get_record(id="n1", collection="notes")
 

@@ -53,7 +53,7 @@ def test_record_round_trip(kinto_url: str, names: str) -> None:
 
         deleted = client.delete_record(id="n1", collection="notes")
         assert deleted is not None
-        assert deleted["data"]["deleted"] is True
+        assert deleted["deleted"] is True
         with pytest.raises(NotFoundError):
             client.get_record(id="n1", collection="notes")
 

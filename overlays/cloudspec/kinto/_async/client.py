@@ -31,7 +31,7 @@ from .. import _calls as calls
 from .._auth import KintoAuth, resolve_auth
 from .._call import Call
 from .._calls import Kind, ListParams, etag
-from ..exceptions import KintoNotFound, KintoPreconditionFailed
+from ..exceptions import KintoAPIError, KintoPreconditionFailed
 from ..ids import check_id
 from ..patch_type import BasicPatch, PatchType
 from .batch import AsyncBatchRunner
@@ -286,16 +286,23 @@ class AsyncKintoClient:
     async def _delete(
         self, kind: Kind, ids: tuple[str, ...], safe: bool, if_match: Any, if_exists: bool
     ) -> Json | None:
+        """The tombstone's data (kinto-http's return value)."""
         call = calls.delete(
             kind, ids, if_match=etag(if_match) if safe and if_match is not None else None
         )
         try:
-            result: Json = await self._run(call)
-        except KintoNotFound:
-            if if_exists:
+            result = await self._run(call)
+        except KintoAPIError as error:
+            # kinto-http's rule: a 404, or a 403 on a bucket (Kinto's answer for a bucket
+            # that does not exist), means "already gone". Any other 403 is raised.
+            gone = error.status == 404 or (error.status == 403 and kind is Kind.BUCKET)
+            if if_exists and gone:
                 return None
             raise
-        return result
+        if not result:
+            return None
+        data: Json = result.get("data") or {}
+        return data
 
     def _pages(
         self, build: Any, params: ListParams, max_pages: float | None = None
@@ -310,8 +317,8 @@ class AsyncKintoClient:
             call: Call = build(params if token is None else params.with_token(token))
             response = await self._response(call)
             taken += 1
-            if response is None:
-                return Page(items=[])
+            if response is None or response.status_code == 304 or not response.content:
+                return Page(items=[])  # dry mode, or not modified since if_none_match
             items = response.json().get("data") or []
             next_page = response.headers.get("next-page")
             nxt = None
@@ -733,12 +740,13 @@ class AsyncKintoClient:
         bucket: str | None = None,
         collection: str | None = None,
         **filters: Any,
-    ) -> AsyncIterator[list[Json]]:
-        """Yields one list of records per page."""
+    ) -> AsyncIterator[Json]:
+        """Yields each page's body (``{"data": [...]}``), as kinto-http does."""
         ids = self._collection_ids(collection, bucket)
         pages = self._pages(lambda p: calls.listing(Kind.RECORD, ids, p), ListParams(filters))
         async for page in pages.pages():
-            yield list(page.items)
+            if page.items:
+                yield {"data": list(page.items)}
 
     def iter_records(
         self,

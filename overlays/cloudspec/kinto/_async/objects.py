@@ -37,16 +37,22 @@ GROUP_UPDATE_ATTEMPTS = 5
 
 def _client(
     client: AsyncKintoClient | None, server_url: str | None, auth: KintoAuth
-) -> AsyncKintoClient:
+) -> tuple[AsyncKintoClient, bool]:
+    """The client to use, and whether the handle made it (and so must close it)."""
     if client is not None:
-        return client
+        return client, False
     if server_url is None:
         raise ValueError("give client= or server_url=")
-    return AsyncKintoClient(server_url=server_url, auth=auth)
+    return AsyncKintoClient(server_url=server_url, auth=auth), True
 
 
 class _AsyncObject:
-    """Data, permissions and the version they were read at."""
+    """Data, permissions and the version they were read at.
+
+    A handle made from a listing knows its data but not its permissions (Kinto lists
+    carry none): saving it keeps the server's permissions, merged with any principal
+    added locally, instead of replacing them with an empty set.
+    """
 
     permissions_class: type[Permissions] = Permissions
 
@@ -61,6 +67,7 @@ class _AsyncObject:
         self.id = id
         self.data: dict[str, Any] = dict(data or {})
         self.permissions = self._perms(permissions)
+        self._permissions_known = permissions is not None
 
     def _perms(self, value: Permissions | Mapping[str, Iterable[str]] | None) -> Any:
         if isinstance(value, Permissions):
@@ -79,12 +86,32 @@ class _AsyncObject:
     def _absorb(self, body: Json | None) -> Self:
         if body:
             self.data = dict(body.get("data") or {})
-            if "permissions" in body:
-                self.permissions = self._perms(body.get("permissions") or {})
+            if body.get("permissions") is not None:
+                self.permissions = self._perms(body["permissions"])
+                self._permissions_known = True
         return self
 
     def _fields(self) -> dict[str, Any]:
         return {k: v for k, v in self.data.items() if k not in ("id", "last_modified")}
+
+    async def _get(self) -> Json:
+        raise NotImplementedError
+
+    async def refresh(self) -> Self:
+        return self._absorb(await self._get())
+
+    async def _permissions_to_save(self) -> dict[str, list[str]] | None:
+        local: dict[str, list[str]] = self.permissions.to_dict()
+        if self._permissions_known:
+            return local
+        if not any(local.values()):
+            return None  # untouched and unknown: the server keeps what it has
+        current = (await self._get()).get("permissions") or {}
+        merged = {key: list(value) for key, value in current.items()}
+        for key, principals in local.items():
+            merged.setdefault(key, [])
+            merged[key] += [p for p in principals if p not in merged[key]]
+        return merged
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.id!r}, last_modified={self.last_modified!r})"
@@ -104,9 +131,20 @@ class AsyncBucket(_AsyncObject):
         data: Mapping[str, Any] | None = None,
         permissions: BucketPermissions | Mapping[str, Iterable[str]] | None = None,
     ) -> None:
-        super().__init__(
-            _client(client, server_url, auth), check_id(name, "bucket"), data, permissions
-        )
+        bucket_id = check_id(name, "bucket")
+        own_client, self._owns_client = _client(client, server_url, auth)
+        super().__init__(own_client, bucket_id, data, permissions)
+
+    async def aclose(self) -> None:
+        """Closes the client this bucket made from ``server_url`` (a given one stays open)."""
+        if self._owns_client:
+            await self.client.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.aclose()
 
     async def create(
         self,
@@ -120,14 +158,14 @@ class AsyncBucket(_AsyncObject):
         )
         return self._absorb(body)
 
-    async def refresh(self) -> Self:
-        return self._absorb(await self.client.get_bucket(id=self.id))
+    async def _get(self) -> Json:
+        return await self.client.get_bucket(id=self.id)
 
     async def save(self) -> Self:
         body = await self.client.update_bucket(
             id=self.id,
             data=self._fields(),
-            permissions=self.permissions.to_dict(),
+            permissions=await self._permissions_to_save(),
             if_match=self.last_modified,
         )
         return self._absorb(body)
@@ -242,15 +280,15 @@ class AsyncCollection(_AsyncObject):
         )
         return self._absorb(body)
 
-    async def refresh(self) -> Self:
-        return self._absorb(await self.client.get_collection(id=self.id, bucket=self.bucket.id))
+    async def _get(self) -> Json:
+        return await self.client.get_collection(id=self.id, bucket=self.bucket.id)
 
     async def save(self) -> Self:
         body = await self.client.update_collection(
             id=self.id,
             bucket=self.bucket.id,
             data=self._fields(),
-            permissions=self.permissions.to_dict(),
+            permissions=await self._permissions_to_save(),
             if_match=self.last_modified,
         )
         return self._absorb(body)
@@ -365,16 +403,14 @@ class AsyncRecord(_AsyncObject):
     def _bucket_id(self) -> str:
         return self.collection.bucket.id
 
-    async def refresh(self) -> Self:
-        return self._absorb(
-            await self.client.get_record(
-                id=self.id, bucket=self._bucket_id, collection=self.collection.id
-            )
+    async def _get(self) -> Json:
+        return await self.client.get_record(
+            id=self.id, bucket=self._bucket_id, collection=self.collection.id
         )
 
     async def save(self) -> Self:
-        perms = self.permissions.to_dict() or None
         if self.last_modified is None:
+            perms = self.permissions.to_dict() or None
             body = await self.client.create_record(
                 id=self.id,
                 data=self._fields(),
@@ -383,6 +419,7 @@ class AsyncRecord(_AsyncObject):
                 collection=self.collection.id,
             )
         else:
+            perms = await self._permissions_to_save()
             body = await self.client.update_record(
                 id=self.id,
                 data=self._fields(),
@@ -449,15 +486,15 @@ class AsyncGroup(_AsyncObject):
         )
         return self._absorb(body)
 
-    async def refresh(self) -> Self:
-        return self._absorb(await self.client.get_group(id=self.id, bucket=self.bucket.id))
+    async def _get(self) -> Json:
+        return await self.client.get_group(id=self.id, bucket=self.bucket.id)
 
     async def save(self) -> Self:
         body = await self.client.update_group(
             id=self.id,
             bucket=self.bucket.id,
             data=self._fields(),
-            permissions=self.permissions.to_dict() or None,
+            permissions=await self._permissions_to_save(),
             if_match=self.last_modified,
         )
         return self._absorb(body)

@@ -36,16 +36,24 @@ __all__ = ["Bucket", "Collection", "Group", "Record"]
 GROUP_UPDATE_ATTEMPTS = 5
 
 
-def _client(client: KintoClient | None, server_url: str | None, auth: KintoAuth) -> KintoClient:
+def _client(
+    client: KintoClient | None, server_url: str | None, auth: KintoAuth
+) -> tuple[KintoClient, bool]:
+    """The client to use, and whether the handle made it (and so must close it)."""
     if client is not None:
-        return client
+        return client, False
     if server_url is None:
         raise ValueError("give client= or server_url=")
-    return KintoClient(server_url=server_url, auth=auth)
+    return KintoClient(server_url=server_url, auth=auth), True
 
 
 class _AsyncObject:
-    """Data, permissions and the version they were read at."""
+    """Data, permissions and the version they were read at.
+
+    A handle made from a listing knows its data but not its permissions (Kinto lists
+    carry none): saving it keeps the server's permissions, merged with any principal
+    added locally, instead of replacing them with an empty set.
+    """
 
     permissions_class: type[Permissions] = Permissions
 
@@ -60,6 +68,7 @@ class _AsyncObject:
         self.id = id
         self.data: dict[str, Any] = dict(data or {})
         self.permissions = self._perms(permissions)
+        self._permissions_known = permissions is not None
 
     def _perms(self, value: Permissions | Mapping[str, Iterable[str]] | None) -> Any:
         if isinstance(value, Permissions):
@@ -78,12 +87,32 @@ class _AsyncObject:
     def _absorb(self, body: Json | None) -> Self:
         if body:
             self.data = dict(body.get("data") or {})
-            if "permissions" in body:
-                self.permissions = self._perms(body.get("permissions") or {})
+            if body.get("permissions") is not None:
+                self.permissions = self._perms(body["permissions"])
+                self._permissions_known = True
         return self
 
     def _fields(self) -> dict[str, Any]:
         return {k: v for k, v in self.data.items() if k not in ("id", "last_modified")}
+
+    def _get(self) -> Json:
+        raise NotImplementedError
+
+    def refresh(self) -> Self:
+        return self._absorb(self._get())
+
+    def _permissions_to_save(self) -> dict[str, list[str]] | None:
+        local: dict[str, list[str]] = self.permissions.to_dict()
+        if self._permissions_known:
+            return local
+        if not any(local.values()):
+            return None  # untouched and unknown: the server keeps what it has
+        current = (self._get()).get("permissions") or {}
+        merged = {key: list(value) for key, value in current.items()}
+        for key, principals in local.items():
+            merged.setdefault(key, [])
+            merged[key] += [p for p in principals if p not in merged[key]]
+        return merged
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.id!r}, last_modified={self.last_modified!r})"
@@ -103,9 +132,20 @@ class Bucket(_AsyncObject):
         data: Mapping[str, Any] | None = None,
         permissions: BucketPermissions | Mapping[str, Iterable[str]] | None = None,
     ) -> None:
-        super().__init__(
-            _client(client, server_url, auth), check_id(name, "bucket"), data, permissions
-        )
+        bucket_id = check_id(name, "bucket")
+        own_client, self._owns_client = _client(client, server_url, auth)
+        super().__init__(own_client, bucket_id, data, permissions)
+
+    def close(self) -> None:
+        """Closes the client this bucket made from ``server_url`` (a given one stays open)."""
+        if self._owns_client:
+            self.client.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     def create(
         self,
@@ -119,14 +159,14 @@ class Bucket(_AsyncObject):
         )
         return self._absorb(body)
 
-    def refresh(self) -> Self:
-        return self._absorb(self.client.get_bucket(id=self.id))
+    def _get(self) -> Json:
+        return self.client.get_bucket(id=self.id)
 
     def save(self) -> Self:
         body = self.client.update_bucket(
             id=self.id,
             data=self._fields(),
-            permissions=self.permissions.to_dict(),
+            permissions=self._permissions_to_save(),
             if_match=self.last_modified,
         )
         return self._absorb(body)
@@ -241,15 +281,15 @@ class Collection(_AsyncObject):
         )
         return self._absorb(body)
 
-    def refresh(self) -> Self:
-        return self._absorb(self.client.get_collection(id=self.id, bucket=self.bucket.id))
+    def _get(self) -> Json:
+        return self.client.get_collection(id=self.id, bucket=self.bucket.id)
 
     def save(self) -> Self:
         body = self.client.update_collection(
             id=self.id,
             bucket=self.bucket.id,
             data=self._fields(),
-            permissions=self.permissions.to_dict(),
+            permissions=self._permissions_to_save(),
             if_match=self.last_modified,
         )
         return self._absorb(body)
@@ -360,16 +400,14 @@ class Record(_AsyncObject):
     def _bucket_id(self) -> str:
         return self.collection.bucket.id
 
-    def refresh(self) -> Self:
-        return self._absorb(
-            self.client.get_record(
-                id=self.id, bucket=self._bucket_id, collection=self.collection.id
-            )
+    def _get(self) -> Json:
+        return self.client.get_record(
+            id=self.id, bucket=self._bucket_id, collection=self.collection.id
         )
 
     def save(self) -> Self:
-        perms = self.permissions.to_dict() or None
         if self.last_modified is None:
+            perms = self.permissions.to_dict() or None
             body = self.client.create_record(
                 id=self.id,
                 data=self._fields(),
@@ -378,6 +416,7 @@ class Record(_AsyncObject):
                 collection=self.collection.id,
             )
         else:
+            perms = self._permissions_to_save()
             body = self.client.update_record(
                 id=self.id,
                 data=self._fields(),
@@ -444,15 +483,15 @@ class Group(_AsyncObject):
         )
         return self._absorb(body)
 
-    def refresh(self) -> Self:
-        return self._absorb(self.client.get_group(id=self.id, bucket=self.bucket.id))
+    def _get(self) -> Json:
+        return self.client.get_group(id=self.id, bucket=self.bucket.id)
 
     def save(self) -> Self:
         body = self.client.update_group(
             id=self.id,
             bucket=self.bucket.id,
             data=self._fields(),
-            permissions=self.permissions.to_dict() or None,
+            permissions=self._permissions_to_save(),
             if_match=self.last_modified,
         )
         return self._absorb(body)
