@@ -1,4 +1,8 @@
-"""cloudspec.emulators: the CLI contract (one `ready` line, clean stop) and run() for Kinto."""
+"""cloudspec.emulators: the CLI contract (one `ready` line, clean stop) and run() for Kinto.
+
+Kinto runs with kinto-attachment (installed by `make setup`), so every server also has a file
+server for the attachments, which must stop with it.
+"""
 
 from __future__ import annotations
 
@@ -62,6 +66,8 @@ def test_cli_prints_one_ready_line_and_stops_on_signal(signum: int, tmp_path: Pa
         base_url = line.split()[1]
         info = httpx.get(f"{base_url}/", trust_env=False).json()
         assert info["settings"]["batch_max_requests"] == 7
+        files_url = info["capabilities"]["attachments"]["base_url"]
+        assert httpx.get(files_url, trust_env=False).status_code == 200
         proc.send_signal(signum)
         out, err = proc.communicate(timeout=15)
     finally:
@@ -71,6 +77,7 @@ def test_cli_prints_one_ready_line_and_stops_on_signal(signum: int, tmp_path: Pa
     assert proc.returncode == 0, err
     assert out == "", "only the ready line may be printed"
     assert port_is_closed(base_url)
+    assert port_is_closed(files_url)
 
 
 @live
@@ -78,7 +85,7 @@ def test_run_yields_frozen_urls_and_seeds_accounts() -> None:
     seed = {"users": [{"login": "carol", "password": "carol-secret"}]}
     with run("kinto", seed=seed, settings={"kinto.paginate_by": 3}) as urls:
         assert isinstance(urls, ServerURLs)
-        assert dict(urls.urls) == {"api": urls.base_url}
+        assert dict(urls.urls) == {"api": urls.base_url, "attachments": urls.urls["attachments"]}
         assert urls.base_url.endswith("/v1")
         with pytest.raises(attrs.exceptions.FrozenInstanceError):
             urls.base_url = "x"  # type: ignore[misc]
@@ -87,6 +94,38 @@ def test_run_yields_frozen_urls_and_seeds_accounts() -> None:
         hello = httpx.get(f"{urls.base_url}/", auth=("carol", "carol-secret"), trust_env=False)
         assert hello.json()["user"]["id"] == "account:carol"
     assert port_is_closed(urls.base_url)
+    assert port_is_closed(urls.urls["attachments"])
+
+
+@live
+def test_attachments_are_stored_and_served_until_the_server_stops() -> None:
+    with run("kinto") as urls:
+        files_url = urls.urls["attachments"]
+        assert files_url.startswith("http://127.0.0.1:") and files_url.endswith("/")
+        with httpx.Client(base_url=urls.base_url, auth=("ann", "s"), trust_env=False) as client:
+            info = client.get("/").json()
+            assert info["capabilities"]["attachments"]["base_url"] == files_url
+            assert client.get("/__heartbeat__").json()["attachments"] is True
+            client.put("/buckets/b")
+            client.put("/buckets/b/collections/c")
+            path = "/buckets/b/collections/c/records/r/attachment"
+            content = bytes(range(256))
+            # Any extension is allowed (the plugin's default list would refuse `.bin`).
+            files = {"attachment": ("blob.bin", content, "application/octet-stream")}
+            posted = client.post(path, files=files)
+            assert posted.status_code == 201, posted.text
+            location = posted.json()["location"]
+        assert location.startswith(files_url) and location.endswith(".bin")
+        assert httpx.get(location, trust_env=False).content == content
+    assert port_is_closed(files_url)
+
+
+@live
+def test_own_includes_without_the_plugin_mean_no_attachments() -> None:
+    with run("kinto", settings={"kinto.includes": "kinto.plugins.flush"}) as urls:
+        assert dict(urls.urls) == {"api": urls.base_url}
+        info = httpx.get(f"{urls.base_url}/", trust_env=False).json()
+        assert "attachments" not in info["capabilities"]
 
 
 @live

@@ -5,7 +5,8 @@ Two tests:
 * ``test_deterministic_walk`` drives every operation of the spec with realistic requests (CRUD on
   buckets, collections, groups and records, the three PATCH formats, lists with every list
   parameter, conditional requests giving 304 and 412, 401 / 403 / 404 / 415, batch, history,
-  snapshot, permissions, accounts, user data, flush) and checks each response against the spec:
+  snapshot, permissions, accounts, user data, flush, kinto-attachment uploads and removals with
+  the file downloaded back from the attachments base URL) and checks each response against the spec:
   the status is documented for that operation, a JSON body validates against the documented
   schema (``$ref``s resolved, jsonschema Draft 2020-12), an undocumented body is empty, every
   Kinto header the server sends is documented for that response, and documented headers marked
@@ -25,13 +26,14 @@ The server comes from the ``kinto_server`` session fixture (tests/conftest.py: `
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 import re
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Protocol
-from urllib.parse import parse_qs, quote, urlsplit
+from urllib.parse import parse_qs, quote, urljoin, urlsplit
 
 import httpx
 import jsonschema
@@ -59,6 +61,10 @@ BOB = ("fidelity-bob", "bob-secret")  # a second principal, for 403s
 CAROL = ("fidelity-carol", "carol-secret")  # the one account created by the walk
 _NO_BODY: Any = object()
 _DEFAULT_AUTH: Any = object()
+# What the generated add_attachment sends (openapi-python-client 0.29.1's fixed boundary).
+GENERATED_MULTIPART = "multipart/form-data; boundary=+++"
+# httpx multipart parts: (name, (filename or None, content, content type)).
+Part = tuple[str, tuple[str | None, bytes, str]]
 
 
 class KintoServer(Protocol):
@@ -131,8 +137,11 @@ class SpecWalker:
         headers: Mapping[str, str] | None = None,
         body: Any = _NO_BODY,
         content_type: str = "application/json",
+        files: Sequence[Part] | None = None,
         auth: Any = _DEFAULT_AUTH,
     ) -> httpx.Response:
+        """``files`` sends a multipart body (httpx picks the boundary unless ``headers`` name
+        one in Content-Type); a request the spec says is valid must use its part names."""
         method, _, _ = self.operations[operation_id]
         request_headers = dict(headers or {})
         content: bytes | None = None
@@ -145,6 +154,7 @@ class SpecWalker:
             params=dict(params or {}),
             headers=request_headers,
             content=content,
+            files=files,
         )
         if auth is None:  # anonymous
             response = self.anonymous.send(request)
@@ -160,6 +170,22 @@ class SpecWalker:
                 f"got {response.status_code}: {response.text[:300]}"
             )
         return response
+
+    def check_multipart(self, operation_id: str, files: Sequence[Part]) -> None:
+        """The parts are those of the operation's multipart schema, required ones included."""
+        _, _, operation = self.operations[operation_id]
+        media = operation["requestBody"]["content"]["multipart/form-data"]
+        schema = self.resolve(media["schema"])
+        names = [name for name, _ in files]
+        assert set(names) <= set(schema["properties"]), f"{operation_id}: parts {names}"
+        assert set(schema.get("required", [])) <= set(names), f"{operation_id}: parts {names}"
+        for name, (filename, content, _) in files:
+            prop = self.resolve(schema["properties"][name])
+            if prop.get("format") == "binary":
+                assert filename, f"{operation_id}: file part {name!r} needs a filename"
+            else:  # JSON parts: the documented schema, as the encoding says
+                assert media["encoding"][name]["contentType"] == "application/json"
+                self.validate(prop, json.loads(content), f"{operation_id} part {name}")
 
     def check(self, operation_id: str, response: httpx.Response) -> None:
         method, path, operation = self.operations[operation_id]
@@ -379,6 +405,115 @@ def _records(w: SpecWalker, bucket: str, collection: str) -> None:
     assert record
 
 
+def _json_part(name: str, value: object) -> Part:
+    return (name, (None, json.dumps(value).encode(), "application/json"))
+
+
+def _attachments(w: SpecWalker, bucket: str, collection: str) -> None:
+    """kinto-attachment: upload, read the record, download, replace, remove, errors, quirks."""
+    capability = w.call("server_info", 200).json()["capabilities"].get("attachments")
+    assert capability, "kinto-attachment is not enabled: `make setup` installs it in .venv-kinto"
+    base_url = capability["base_url"]
+    assert base_url.endswith("/"), base_url
+    parents = {"bucket_id": bucket, "collection_id": collection}
+    one = {**parents, "record_id": "att-1"}
+    # Every byte value, and the generated client's boundary in the middle of the file.
+    content = bytes(range(256)) * 8 + b"\r\n--+++\r\n" + b"tail"
+    upload = [
+        ("attachment", ("Notes v1.TXT", content, "text/plain")),
+        _json_part("data", {"title": "A"}),
+        _json_part("permissions", {"read": ["system.Everyone"]}),
+    ]
+    w.check_multipart("add_attachment", upload)
+    created = w.call("add_attachment", 201, path_params=one, files=upload)  # new record: 201
+    meta = created.json()
+    assert meta["filename"] == "Notes v1.TXT" and meta["mimetype"] == "text/plain"
+    assert meta["size"] == len(content)
+    assert created.headers["location"].endswith(
+        f"/v1/buckets/{bucket}/collections/{collection}/records/att-1"
+    )
+    record = w.call("get_record", 200, path_params=one).json()
+    assert record["data"]["attachment"] == meta and record["data"]["title"] == "A"
+    assert record["permissions"]["read"] == ["system.Everyone"]
+    assert _etag(created) == f'"{record["data"]["last_modified"]}"'
+    listed = w.call("get_records", 200, path_params=parents, params={"id": "att-1"}).json()
+    assert listed["data"][0]["attachment"] == meta
+    # The file, from the attachments base URL, as kinto-http's download_attachment fetches it.
+    url = urljoin(base_url, meta["location"])
+    assert url.startswith(base_url) and url.endswith(".txt"), url
+    downloaded = httpx.get(url, trust_env=False, timeout=30)
+    assert downloaded.status_code == 200 and downloaded.content == content
+    assert hashlib.sha256(downloaded.content).hexdigest() == meta["hash"]
+    # Replace on an existing record (200), sent as the generated client does: boundary +++.
+    small = [("attachment", ("b.bin", b"\x00\x01", "application/octet-stream"))]
+    w.check_multipart("add_attachment", small)
+    replaced = w.call(
+        "add_attachment",
+        200,
+        path_params=one,
+        files=small,
+        headers={"Content-Type": GENERATED_MULTIPART},
+    ).json()
+    assert replaced["size"] == 2 and replaced["location"] != meta["location"]
+    assert httpx.get(url, trust_env=False, timeout=30).status_code == 404  # old file deleted
+    kept = w.call("get_record", 200, path_params=one).json()["data"]
+    assert kept["title"] == "A" and kept["attachment"] == replaced  # data merged, not replaced
+    # Malformed uploads: no file part, an unknown part, invalid JSON, a file part without a
+    # filename.
+    two = {**parents, "record_id": "att-2"}
+    w.call("add_attachment", 400, path_params=two, files=[_json_part("data", {})])
+    w.call(
+        "add_attachment",
+        400,
+        path_params=two,
+        files=[*small, ("extra", (None, b"1", "text/plain"))],
+    )
+    w.call(
+        "add_attachment",
+        400,
+        path_params=two,
+        files=[*small, ("data", (None, b"{", "application/json"))],
+    )
+    w.call(
+        "add_attachment", 400, path_params=two, files=[("attachment", (None, b"x", "text/plain"))]
+    )
+    w.call("add_attachment", 401, path_params=one, files=small, auth=None)
+    w.call("add_attachment", 403, path_params=one, files=small, auth=BOB)
+    w.call("add_attachment", 404, path_params={**one, "collection_id": "nope"}, files=small)
+    # If-Match is ignored here (documented): a stale ETag still uploads.
+    w.call("add_attachment", 200, path_params=one, files=small, headers={"If-Match": STALE})
+    # Quirk (documented): a refused upload first deletes the current file.
+    current = urljoin(
+        base_url,
+        w.call("get_record", 200, path_params=one).json()["data"]["attachment"]["location"],
+    )
+    w.call("add_attachment", 400, path_params=one, body={"data": {}})  # JSON, not multipart
+    assert httpx.get(current, trust_env=False, timeout=30).status_code == 404
+    # Remove: 204 without body, the file is deleted, the record keeps `attachment: null`;
+    # idempotent.
+    last = w.call("add_attachment", 200, path_params=one, files=small).json()
+    removed = w.call("remove_attachment", 204, path_params=one)
+    after = w.call("get_record", 200, path_params=one).json()["data"]
+    assert after["attachment"] is None and _etag(removed) == f'"{after["last_modified"]}"'
+    gone = httpx.get(urljoin(base_url, last["location"]), trust_env=False, timeout=30)
+    assert gone.status_code == 404
+    w.call("remove_attachment", 204, path_params=one)
+    w.call("remove_attachment", 401, path_params=one, auth=None)
+    w.call("remove_attachment", 403, path_params=one, auth=BOB)
+    w.call("remove_attachment", 404, path_params={**one, "collection_id": "nope"})
+    # Quirk (documented): removing from a missing record creates it.
+    w.call("remove_attachment", 204, path_params=two)
+    assert w.call("get_record", 200, path_params=two).json()["data"]["attachment"] is None
+    # Attachment metadata cannot be edited through the record (only cleared)... but the memory
+    # backend has no rollback: the refused value is stored anyway. Deleting the record (which
+    # also deletes its file) keeps that out of the rest of the walk.
+    w.call("add_attachment", 200, path_params=one, files=small)
+    w.call("patch_record", 400, path_params=one, body={"data": {"attachment": {"size": 1}}})
+    stored = w.client.get(w.url_for("get_record", one)).json()["data"]["attachment"]
+    assert stored == {"size": 1}, "the memory backend rolls back now: update specs/kinto.yaml"
+    w.call("delete_record", 200, path_params=one)
+
+
 def _permissions(w: SpecWalker) -> None:
     page = w.call("get_permissions", 200, params={"_limit": 2})
     assert "next-page" in page.headers
@@ -523,6 +658,7 @@ def test_deterministic_walk(walker: SpecWalker) -> None:
         content_type="application/json-patch+json",
     )
     _records(w, bucket, collection)
+    _attachments(w, bucket, collection)
     _permissions(w)
     _batch(w, bucket)
     _history(w, bucket, collection)

@@ -1,14 +1,18 @@
-"""cloudspec.emulators.kinto without starting a server: ini rendering and finding `kinto`."""
+"""cloudspec.emulators.kinto without starting Kinto: ini rendering, finding `kinto` and its
+attachment plugin, and the attachments file server."""
 
 from __future__ import annotations
 
 import configparser
+import socket
 import stat
 from pathlib import Path
 
+import httpx
 import pytest
 
 from cloudspec.emulators import ServerStartError, kinto
+from cloudspec.emulators.files import serve_directory
 
 
 def parse(text: str) -> configparser.RawConfigParser:
@@ -66,3 +70,40 @@ def test_missing_kinto_says_how_to_install(tmp_path: Path, monkeypatch: pytest.M
     monkeypatch.setattr(kinto, "__file__", str(tmp_path / "a" / "b" / "c" / "kinto.py"))
     with pytest.raises(ServerStartError, match="make setup"):
         kinto.kinto_executable()
+
+
+def fake_venv(root: Path, *packages: str) -> Path:
+    """A venv layout with ``bin/kinto`` and empty ``packages`` in its site-packages."""
+    site = root / "lib" / "python3.11" / "site-packages"
+    for package in packages:
+        (site / package).mkdir(parents=True)
+        (site / package / "__init__.py").write_text("")
+    return executable(root / "bin" / "kinto")
+
+
+def test_attachment_plugin_is_found_on_disk(tmp_path: Path) -> None:
+    assert kinto.attachments_available(
+        fake_venv(tmp_path / "full", "kinto", "kinto_attachment", "pkg_resources")
+    )
+    assert not kinto.attachments_available(fake_venv(tmp_path / "bare", "kinto"))
+    # kinto-attachment imports pkg_resources, which setuptools >= 82 no longer has.
+    assert not kinto.attachments_available(
+        fake_venv(tmp_path / "new-setuptools", "kinto", "kinto_attachment")
+    )
+    link = tmp_path / "links" / "kinto"
+    link.parent.mkdir()
+    link.symlink_to(tmp_path / "full" / "bin" / "kinto")  # e.g. pipx's ~/.local/bin/kinto
+    assert kinto.attachments_available(link)
+
+
+def test_file_server_serves_a_directory_and_stops(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_bytes(b"hello")
+    with serve_directory(tmp_path) as url:
+        assert url.startswith("http://127.0.0.1:") and url.endswith("/")
+        response = httpx.get(f"{url}a.txt", trust_env=False)
+        assert response.content == b"hello"
+        assert response.headers["content-type"] == "text/plain"
+        assert httpx.get(f"{url}missing", trust_env=False).status_code == 404
+        port = int(url.rstrip("/").rsplit(":", 1)[1])
+    with socket.socket() as sock:
+        assert sock.connect_ex(("127.0.0.1", port)) != 0

@@ -2,6 +2,8 @@
 
 Prints exactly one line, ``ready <base_url>``, once the server accepts connections, then
 runs until SIGTERM or SIGINT (exit 0) or until the server dies on its own (exit 1).
+Secondary hosts are not printed: for Kinto, the attachments file server (kinto-attachment) is
+announced by the server itself, as ``capabilities.attachments.base_url`` in ``GET <base_url>/``.
 """
 
 from __future__ import annotations

@@ -6,6 +6,9 @@ from .account_list import AccountList
 from .account_permissions import AccountPermissions
 from .account_write import AccountWrite
 from .account_write_data import AccountWriteData
+from .attachment import Attachment
+from .attachment_upload import AttachmentUpload
+from .attachments_capability import AttachmentsCapability
 from .batch_body import BatchBody
 from .batch_defaults import BatchDefaults
 from .batch_headers import BatchHeaders
@@ -79,6 +82,9 @@ __all__ = (
     "AccountPermissions",
     "AccountWrite",
     "AccountWriteData",
+    "Attachment",
+    "AttachmentsCapability",
+    "AttachmentUpload",
     "BatchBody",
     "BatchDefaults",
     "BatchHeaders",

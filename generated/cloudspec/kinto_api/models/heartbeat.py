@@ -11,8 +11,8 @@ T = TypeVar("T", bound="Heartbeat")
 
 @_attrs_define
 class Heartbeat:
-    """One entry per backend (`storage`, `permission`, `cache`, plus plugin checks); false on failure, null when a check is
-    not applicable.
+    """One entry per backend (`storage`, `permission`, `cache`, plus plugin checks such as `attachments`, a test write to
+    the file storage); false on failure, null when a check is not applicable.
 
     """
 

@@ -29,7 +29,7 @@ class ServerInfo:
         url (str): Server root URL (with `/v1/`).
         settings (ServerSettings): Public settings only (`paginate_by` is never exposed).
         capabilities (ServerCapabilities): Enabled features by name (`accounts`, `history`, `default_bucket`,
-            `permissions_endpoint`, `flush_endpoint`, `schema`, ...).
+            `permissions_endpoint`, `flush_endpoint`, `schema`, `attachments`, ...).
         config (None | ServerConfig | Unset): Ini file information, or null when the server cannot find its ini
             (KINTO_INI unset).
         eos (str | Unset): End-of-service date (only when `kinto.eos` is set).
