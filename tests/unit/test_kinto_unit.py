@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Callable
+from pathlib import Path
 
 import httpx
 import pytest
@@ -218,3 +220,40 @@ async def test_async_client_maps_transport_errors() -> None:
     ) as client:
         with pytest.raises(CloudspecConnectionError):
             await client.server_info()
+
+
+@pytest.mark.parametrize(
+    ("base_url", "sends_credentials"),
+    [("http://cdn.test/files/", False), ("http://kinto.test/attachments/", True)],
+)
+def test_attachment_download_keeps_credentials_on_the_kinto_origin(
+    tmp_path: Path, base_url: str, sends_credentials: bool
+) -> None:
+    content = b"attached bytes"
+    seen: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        if request.url.path == "/v1/":
+            return ok({"capabilities": {"attachments": {"base_url": base_url}}})
+        return httpx.Response(200, content=content)
+
+    record = {
+        "id": "r1",
+        "attachment": {
+            "filename": "a.txt",
+            "location": "abc.txt",
+            "size": len(content),
+            "hash": hashlib.sha256(content).hexdigest(),
+        },
+    }
+    with KintoClient(
+        server_url="http://kinto.test/v1",
+        auth=("alice", "alice-secret"),
+        transport=httpx.MockTransport(handler),
+    ) as client:
+        path = client.download_attachment(record, tmp_path)
+    assert Path(path).read_bytes() == content
+    download = seen[-1]
+    assert str(download.url) == base_url + "abc.txt"
+    assert ("authorization" in download.headers) is sends_credentials

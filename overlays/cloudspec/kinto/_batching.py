@@ -33,6 +33,8 @@ def _escape_batch_substring(path: str) -> str:
 
 
 def subrequest(call: Call) -> dict[str, Any]:
+    if call.files is not None:
+        raise ValueError("Kinto batches cannot carry file uploads: send them outside the batch")
     if call.has_body and not isinstance(call.body, dict):
         raise ValueError(
             "Kinto batches only carry JSON object bodies: send JSON Patch changes outside the batch"

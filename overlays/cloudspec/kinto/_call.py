@@ -51,6 +51,8 @@ class Call:
     params: Mapping[str, str] = attrs.field(factory=dict)
     headers: Mapping[str, str] = attrs.field(factory=dict)
     body: Any = NO_BODY
+    # Multipart parts (httpx ``files=``); the boundary is left to httpx (see from_kwargs).
+    files: Any = None
     # None: decide from the method and headers (see cloudspec.core.retry).
     idempotent: bool | None = None
     # Raised for a 403/404 in place of the generic class (kinto-http's BucketNotFound...).
@@ -69,12 +71,18 @@ class Call:
         if extra_params:
             params.update({k: query_value(v, k) for k, v in extra_params.items() if v is not None})
         headers = {str(k): str(v) for k, v in (kwargs.get("headers") or {}).items()}
+        files = kwargs.get("files")
+        if files is not None:
+            # The generator pins the boundary to "+++": a file containing "\r\n--+++" would
+            # be cut short. Without the header, httpx picks a random boundary.
+            headers = {k: v for k, v in headers.items() if k.lower() != "content-type"}
         return cls(
             method=str(kwargs["method"]).upper(),
             url=str(kwargs["url"]),
             params=params,
             headers=headers,
             body=kwargs.get("json", NO_BODY),
+            files=files,
             idempotent=idempotent,
             not_found=not_found,
         )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Mapping, Sequence
-from typing import Any, TypeVar
+from typing import Any, BinaryIO, TypeVar
 
 from cloudspec.kinto_api.api.accounts import (
     create_account,
@@ -19,6 +19,7 @@ from cloudspec.kinto_api.api.accounts import (
     patch_account,
     update_account,
 )
+from cloudspec.kinto_api.api.attachments import add_attachment, remove_attachment
 from cloudspec.kinto_api.api.batch import batch
 from cloudspec.kinto_api.api.buckets import (
     count_buckets,
@@ -69,15 +70,18 @@ from cloudspec.kinto_api.api.server import (
 )
 from cloudspec.kinto_api.models import (
     AccountWrite,
+    AttachmentUpload,
     BatchRequest,
     BucketWrite,
     CollectionWrite,
     GroupWrite,
     JsonPatchOperation,
+    RecordPermissions,
     RecordWrite,
+    RecordWriteData,
 )
 from cloudspec.kinto_api.models import MergePatch as MergePatchModel
-from cloudspec.kinto_api.types import UNSET, Unset
+from cloudspec.kinto_api.types import UNSET, File, Unset
 
 from ._call import Call
 from .exceptions import BucketNotFound, CollectionNotFound, KintoNotFound
@@ -85,6 +89,8 @@ from .patch_type import JSONPatch, MergePatch, PatchType
 
 __all__ = [
     "FILTER_PREFIXES",
+    "attach",
+    "detach",
     "UNSET",
     "Kind",
     "ListParams",
@@ -519,6 +525,28 @@ def heartbeat_call() -> Call:
 
 def flush_call() -> Call:
     return Call.from_kwargs(flush._get_kwargs())
+
+
+def attach(
+    ids: Sequence[str],
+    handle: BinaryIO,
+    filename: str,
+    mimetype: str | None,
+    data: Mapping[str, Any] | None,
+    permissions: Mapping[str, Any] | None,
+) -> Call:
+    body = AttachmentUpload(
+        attachment=File(payload=handle, file_name=filename, mime_type=mimetype),
+        data=UNSET if data is None else RecordWriteData.from_dict(dict(data)),
+        permissions=UNSET if permissions is None else RecordPermissions.from_dict(permissions),
+    )
+    kw = add_attachment._get_kwargs(ids[0], ids[1], ids[2], body=body)
+    # Not replayable: kinto-attachment deletes the current file before it parses a POST.
+    return Call.from_kwargs(kw, idempotent=False)
+
+
+def detach(ids: Sequence[str]) -> Call:
+    return Call.from_kwargs(remove_attachment._get_kwargs(ids[0], ids[1], ids[2]))
 
 
 def batch_call(requests: Sequence[Mapping[str, Any]], *, idempotent: bool) -> Call:

@@ -12,12 +12,14 @@ Requests are observed through :class:`Recorder`, the real network transport pass
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 import logging
 import socket
 import time
 import uuid
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 from typing import Any, Protocol
 
 import httpx
@@ -1255,3 +1257,48 @@ async def test_objects_bucket_permissions(kinto_server: Server) -> None:
         with pytest.raises(ValueError, match="record_create"):
             await bucket.update_permissions(record_create=[bob_id])
         assert (await client.get_bucket(id=name))["permissions"] == stored["permissions"]
+
+
+# -- attachments (kinto-attachment plugin) ---------------------------------------------------
+
+
+async def test_attachments_upload_download_remove(kinto_server: Server, tmp_path: Path) -> None:
+    bucket = unique("att")
+    # Every byte value, and the generator's fixed multipart boundary inside the file.
+    payload = bytes(range(256)) * 64 + b"\r\n--+++--\r\n" + b"tail"
+    source = tmp_path / "blob.bin"
+    source.write_bytes(payload)
+    async with alice(kinto_server, bucket=bucket, collection="c") as client:
+        await client.create_bucket()
+        await client.create_collection()
+        meta = await client.add_attachment(
+            "r1", source, filename="../../escape.bin", data={"kind": "blob"}
+        )
+        assert meta["size"] == len(payload)
+        assert meta["hash"] == hashlib.sha256(payload).hexdigest()
+
+        record = await client.get_record(id="r1")
+        assert record["data"]["kind"] == "blob"
+        assert record["data"]["attachment"]["hash"] == meta["hash"]
+
+        folder = tmp_path / "out"
+        folder.mkdir()
+        path = Path(await client.download_attachment(record, folder, save_metadata=True))
+        assert path == folder / "escape.bin"  # the server's "../../" never escapes
+        assert path.read_bytes() == payload
+        assert json.loads(Path(f"{path}.meta.json").read_text())["id"] == "r1"
+        assert sorted(p.name for p in folder.iterdir()) == ["escape.bin", "escape.bin.meta.json"]
+
+        # Up to date already: kept as it is, not downloaded again.
+        before = path.stat().st_mtime_ns
+        assert await client.download_attachment(record["data"], path) == str(path)
+        assert path.stat().st_mtime_ns == before
+
+        await client.remove_attachment("r1")
+        assert (await client.get_record(id="r1"))["data"]["attachment"] is None
+        with pytest.raises(ValueError, match="no attachment"):
+            await client.download_attachment({"id": "x"}, folder)
+
+        with pytest.raises(ValueError, match="file uploads"):
+            async with client.batch() as batch:
+                await batch.add_attachment("r2", source)

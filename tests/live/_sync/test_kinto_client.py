@@ -13,12 +13,14 @@ Requests are observed through :class:`Recorder`, the real network transport pass
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 import logging
 import socket
 import time
 import uuid
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, Protocol
 
 import httpx
@@ -1232,3 +1234,48 @@ def test_objects_bucket_permissions(kinto_server: Server) -> None:
         with pytest.raises(ValueError, match="record_create"):
             bucket.update_permissions(record_create=[bob_id])
         assert (client.get_bucket(id=name))["permissions"] == stored["permissions"]
+
+
+# -- attachments (kinto-attachment plugin) ---------------------------------------------------
+
+
+def test_attachments_upload_download_remove(kinto_server: Server, tmp_path: Path) -> None:
+    bucket = unique("att")
+    # Every byte value, and the generator's fixed multipart boundary inside the file.
+    payload = bytes(range(256)) * 64 + b"\r\n--+++--\r\n" + b"tail"
+    source = tmp_path / "blob.bin"
+    source.write_bytes(payload)
+    with alice(kinto_server, bucket=bucket, collection="c") as client:
+        client.create_bucket()
+        client.create_collection()
+        meta = client.add_attachment(
+            "r1", source, filename="../../escape.bin", data={"kind": "blob"}
+        )
+        assert meta["size"] == len(payload)
+        assert meta["hash"] == hashlib.sha256(payload).hexdigest()
+
+        record = client.get_record(id="r1")
+        assert record["data"]["kind"] == "blob"
+        assert record["data"]["attachment"]["hash"] == meta["hash"]
+
+        folder = tmp_path / "out"
+        folder.mkdir()
+        path = Path(client.download_attachment(record, folder, save_metadata=True))
+        assert path == folder / "escape.bin"  # the server's "../../" never escapes
+        assert path.read_bytes() == payload
+        assert json.loads(Path(f"{path}.meta.json").read_text())["id"] == "r1"
+        assert sorted(p.name for p in folder.iterdir()) == ["escape.bin", "escape.bin.meta.json"]
+
+        # Up to date already: kept as it is, not downloaded again.
+        before = path.stat().st_mtime_ns
+        assert client.download_attachment(record["data"], path) == str(path)
+        assert path.stat().st_mtime_ns == before
+
+        client.remove_attachment("r1")
+        assert (client.get_record(id="r1"))["data"]["attachment"] is None
+        with pytest.raises(ValueError, match="no attachment"):
+            client.download_attachment({"id": "x"}, folder)
+
+        with pytest.raises(ValueError, match="file uploads"):
+            with client.batch() as batch:
+                batch.add_attachment("r2", source)

@@ -11,17 +11,22 @@ are checked rather than silently slugified.
 
 from __future__ import annotations
 
+import json
+import mimetypes
+import os
 import uuid
 from collections.abc import AsyncIterator, Iterable, Mapping
 from typing import Any, Self
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, urljoin, urlsplit
 
 import attrs
 import httpx
 
+from cloudspec.core._async.download import Progress, async_download_to_path
 from cloudspec.core._async.factory import build_async_client
 from cloudspec.core._async.pagination import AsyncPaginator
 from cloudspec.core.config import DEFAULT_TIMEOUT, TimeoutTypes
+from cloudspec.core.files import atomic_write_text, sha256_of, target_path
 from cloudspec.core.pages import Page, PageInfo
 from cloudspec.core.redact import default_redactor
 from cloudspec.core.retry import RetryPolicy
@@ -63,7 +68,7 @@ class _Shared:
     server_url: str
     ignore_batch_4xx: bool
     policy: RetryPolicy
-    settings: Mapping[str, Any] | None = None
+    info: Mapping[str, Any] | None = None
 
 
 def _permissions(permissions: Mapping[str, Iterable[str]] | None) -> dict[str, list[str]] | None:
@@ -212,12 +217,16 @@ class AsyncKintoClient:
             raise ValueError("no collection given and the client has no default collection")
         return self._bucket_id(bucket), check_id(value, "collection")
 
+    async def _server_info(self) -> Mapping[str, Any]:
+        """``GET /v1/``, fetched once per client family (settings, capabilities)."""
+        if self._shared.info is None:
+            response = await self._shared.session.send(calls.hello())
+            self._shared.info = response.json() if response is not None else {}
+        return self._shared.info
+
     async def _server_settings(self) -> Mapping[str, Any]:
-        if self._shared.settings is None:
-            info = await self._shared.session.send(calls.hello())
-            body = info.json() if info is not None else {}
-            self._shared.settings = dict(body.get("settings") or {})
-        return self._shared.settings
+        settings: Mapping[str, Any] = (await self._server_info()).get("settings") or {}
+        return settings
 
     # -- generic operations, shared by every resource kind -----------------------------------
 
@@ -372,7 +381,7 @@ class AsyncKintoClient:
     async def server_info(self) -> Json:
         info: Json = await self._run(calls.hello())
         if info is not None:
-            self._shared.settings = dict(info.get("settings") or {})
+            self._shared.info = info
         return info
 
     async def heartbeat(self) -> Json:
@@ -903,6 +912,88 @@ class AsyncKintoClient:
     ) -> Json | None:
         aid = check_id(id, "account")
         return await self._delete(Kind.ACCOUNT, (aid,), safe, if_match, if_exists)
+
+    # -- attachments (kinto-attachment plugin) ----------------------------------------------
+
+    async def add_attachment(
+        self,
+        id: str,
+        filepath: str | os.PathLike[str],
+        filename: str | None = None,
+        bucket: str | None = None,
+        collection: str | None = None,
+        data: Mapping[str, Any] | None = None,
+        permissions: Mapping[str, Iterable[str]] | None = None,
+        mimetype: str | None = None,
+    ) -> Json:
+        """Uploads a file (streamed from disk) as the record's attachment, creating the
+        record if needed; returns the attachment's metadata (location, hash, size...)."""
+        ids = self._record_ids(id, collection, bucket)
+        name = filename or os.path.basename(filepath)
+        if mimetype is None:
+            mimetype = mimetypes.guess_type(name)[0] or "application/octet-stream"
+        with open(filepath, "rb") as handle:
+            call = calls.attach(ids, handle, name, mimetype, data, _permissions(permissions))
+            result: Json = await self._run(call)
+        return result
+
+    async def remove_attachment(
+        self, id: str, bucket: str | None = None, collection: str | None = None
+    ) -> None:
+        await self._run(calls.detach(self._record_ids(id, collection, bucket)))
+
+    async def download_attachment(
+        self,
+        record: Mapping[str, Any],
+        filepath: str | os.PathLike[str] | None = None,
+        save_metadata: bool = False,
+        overwrite: bool = False,
+        chunk_size: int = 64 * 1024,
+        progress: Progress | None = None,
+    ) -> str:
+        """Downloads a record's attachment (``record`` is its data or its whole body).
+
+        The file is streamed to a temporary file, resumed after a dropped connection,
+        checked against the record's size and SHA-256, then renamed into place; a file
+        already there with the same hash is kept unless ``overwrite``. The server's file
+        name never escapes ``filepath``. Credentials go only to the Kinto server's origin.
+        """
+        data = record.get("data", record)
+        attachment = data.get("attachment") if isinstance(data, Mapping) else None
+        if not isinstance(attachment, Mapping):
+            raise ValueError("the record has no attachment")
+        target = target_path(str(attachment.get("filename") or "attachment"), filepath)
+        size, digest = attachment.get("size"), attachment.get("hash")
+        if (
+            not overwrite
+            and target.exists()
+            and target.stat().st_size == size
+            and sha256_of(target) == digest
+        ):
+            return str(target)
+        url = await self._attachment_url(str(attachment["location"]))
+        same_origin = httpx.URL(url).netloc == httpx.URL(self.server_url).netloc
+        await async_download_to_path(
+            self._shared.session.http,
+            url,
+            target,
+            expected_size=size if isinstance(size, int) else None,
+            expected_sha256=digest if isinstance(digest, str) else None,
+            auth=httpx.USE_CLIENT_DEFAULT if same_origin else None,
+            chunk_size=chunk_size,
+            progress=progress,
+            redactor=self._shared.session.redactor,
+        )
+        if save_metadata:
+            atomic_write_text(f"{target}.meta.json", json.dumps(dict(data)))
+        return str(target)
+
+    async def _attachment_url(self, location: str) -> str:
+        capabilities = (await self._server_info()).get("capabilities") or {}
+        base_url = (capabilities.get("attachments") or {}).get("base_url")
+        if not base_url:
+            raise ValueError("the server announces no attachments base_url")
+        return urljoin(str(base_url).rstrip("/") + "/", location.lstrip("/"))
 
     # -- batch -----------------------------------------------------------------------------
 

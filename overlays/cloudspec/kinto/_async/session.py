@@ -53,6 +53,7 @@ class AsyncSession:
             params=call.params or None,
             headers=call.headers or None,
             json=call.body if call.has_body else None,
+            files=call.files,
             extensions=extensions or None,
         )
 

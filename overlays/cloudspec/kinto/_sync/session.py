@@ -54,6 +54,7 @@ class Session:
             params=call.params or None,
             headers=call.headers or None,
             json=call.body if call.has_body else None,
+            files=call.files,
             extensions=extensions or None,
         )
 
