@@ -43,6 +43,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -58,6 +59,7 @@ BUCKET = "bench"
 COLLECTION = "records"
 PAGE_SIZE = 1000
 LIST_REPEATS = 5  # timed listings per run (median kept), see list_run
+SINGLE_CHUNK = 250  # one-by-one creates: clients take turns every this many records
 # Fewer plugins than the emulator's defaults (no history, accounts...): the reference
 # benchmark's setup, so the server's share of each request is as small as it gets.
 SERVER_SETTINGS: dict[str, object] = {
@@ -91,6 +93,13 @@ class Sample:
     http_calls: int
     peak_bytes: int | None = None
     early_peak_bytes: int | None = None
+    # Listing only: the raw httpx reference listing timed on the same server (see list_run).
+    reference_wall: float | None = None
+
+    @property
+    def relative_wall(self) -> float:
+        """Wall time relative to this server's reference listing (absolute without one)."""
+        return self.wall / self.reference_wall if self.reference_wall else self.wall
 
 
 @dataclass
@@ -169,11 +178,12 @@ def batch_requests(start: int, stop: int) -> list[dict[str, Any]]:
     ]
 
 
-def post_batches(http: httpx.Client, n: int, size: int) -> list[Any]:
+def post_batches(http: httpx.Client, first: int, stop: int, size: int) -> list[Any]:
+    """Creates records ``first`` to ``stop - 1`` with ``POST /batch``, ``size`` per call."""
     results: list[Any] = []
-    for start in range(0, n, size):
+    for start in range(first, stop, size):
         response = http.post(
-            "/batch", json={"requests": batch_requests(start, min(n, start + size))}
+            "/batch", json={"requests": batch_requests(start, min(stop, start + size))}
         )
         response.raise_for_status()
         for sub in response.json()["responses"]:
@@ -187,7 +197,7 @@ def seed(base_url: str, n: int) -> None:
     """Creates the bucket, the collection and ``n`` records (untimed, raw httpx)."""
     with raw_client(base_url) as http:
         create_bucket_and_collection(http)
-        post_batches(http, n, 25)
+        post_batches(http, 0, n, 25)
 
 
 def batch_calls(n: int, size: int = 25) -> int:
@@ -195,8 +205,8 @@ def batch_calls(n: int, size: int = 25) -> int:
 
 
 def list_calls(n: int) -> int:
-    # Kinto sends Next-Page after a full last page, so an exact multiple costs one empty page.
-    return n // PAGE_SIZE + 1
+    # Kinto sends no Next-Page after the last page, even a full one.
+    return max(1, -(-n // PAGE_SIZE))
 
 
 # -- timing ----------------------------------------------------------------------------------
@@ -224,15 +234,17 @@ def timed(body: Callable[[], int], expected: int, http_calls: int) -> Sample:
     return Sample(wall=wall1 - wall0, cpu=cpu1 - cpu0, http_calls=http_calls)
 
 
-def create_run(client: str, kind: str, base_url: str, n: int) -> Sample:
-    """One timed create loop (``kind`` is ``single`` or ``batch``) with a fresh client."""
-    calls = n if kind == "single" else batch_calls(n)
+@contextmanager
+def creator(client: str, kind: str, base_url: str) -> Iterator[Callable[[int, int], int]]:
+    """Sets ``client`` up (bucket and collection created) and yields ``create(start, stop)``,
+    which creates records ``start`` to ``stop - 1`` one by one or in one batch block."""
     if client == "httpx":
         with raw_client(base_url) as http:
             create_bucket_and_collection(http)
+            settings: dict[str, Any] = {}
 
-            def raw_single() -> int:
-                for i in range(n):
+            def raw_single(start: int, stop: int) -> int:
+                for i in range(start, stop):
                     response = http.put(
                         f"{RECORDS_PATH}/{uuid.uuid4()}",
                         json={"data": record(i)},
@@ -241,48 +253,78 @@ def create_run(client: str, kind: str, base_url: str, n: int) -> Sample:
                     if response.status_code != 201:
                         raise RuntimeError(f"HTTP {response.status_code}: {response.text[:200]}")
                     response.json()
-                return n
+                return stop - start
 
-            def raw_batch() -> int:
-                size = int(http.get("/").json()["settings"]["batch_max_requests"])
-                return len(post_batches(http, n, size))
+            def raw_batch(start: int, stop: int) -> int:
+                if not settings:  # read once, as the libraries do
+                    settings.update(http.get("/").json()["settings"])
+                return len(post_batches(http, start, stop, int(settings["batch_max_requests"])))
 
-            return timed(raw_single if kind == "single" else raw_batch, n, calls)
+            yield raw_single if kind == "single" else raw_batch
+        return
 
     if client == "kinto-http":
         kc: Any = kinto_http.Client(server_url=base_url, auth=AUTH)
         kc.create_bucket(id=BUCKET)
         kc.create_collection(id=COLLECTION, bucket=BUCKET)
 
-        def kinto_single() -> int:
-            for i in range(n):
+        def kinto_single(start: int, stop: int) -> int:
+            for i in range(start, stop):
                 kc.create_record(data=record(i), bucket=BUCKET, collection=COLLECTION)
-            return n
+            return stop - start
 
-        def kinto_batch() -> int:
+        def kinto_batch(start: int, stop: int) -> int:
             with kc.batch(bucket=BUCKET, collection=COLLECTION) as batch:
-                for i in range(n):
+                for i in range(start, stop):
                     batch.create_record(data=record(i))
             return len(batch.results())
 
-        return timed(kinto_single if kind == "single" else kinto_batch, n, calls)
+        yield kinto_single if kind == "single" else kinto_batch
+        return
 
     with KintoClient(server_url=base_url, auth=AUTH) as cs:
         cs.create_bucket(id=BUCKET)
         cs.create_collection(id=COLLECTION, bucket=BUCKET)
 
-        def cs_single() -> int:
-            for i in range(n):
+        def cs_single(start: int, stop: int) -> int:
+            for i in range(start, stop):
                 cs.create_record(data=record(i), bucket=BUCKET, collection=COLLECTION)
-            return n
+            return stop - start
 
-        def cs_batch() -> int:
+        def cs_batch(start: int, stop: int) -> int:
             with cs.batch(bucket=BUCKET, collection=COLLECTION) as batch:
-                for i in range(n):
+                for i in range(start, stop):
                     batch.create_record(data=record(i))
             return len(batch.results())
 
-        return timed(cs_single if kind == "single" else cs_batch, n, calls)
+        yield cs_single if kind == "single" else cs_batch
+
+
+def create_phase(kind: str, run: int, n: int) -> dict[str, Sample]:
+    """One run of ``kind`` creates for every client, each on its own fresh server.
+
+    One-by-one creates are the longest phase and the most exposed to the machine's drift,
+    so they run in chunks of SINGLE_CHUNK records, the clients taking turns (in an order
+    that rotates from chunk to chunk); every server still receives all ``n`` records from
+    its one client. A batch run is one ``batch()`` block per client.
+    """
+    chunk = SINGLE_CHUNK if kind == "single" else n
+    calls = n if kind == "single" else batch_calls(n)
+    totals = {c: Sample(wall=0.0, cpu=0.0, http_calls=calls) for c in CLIENTS}
+    with ExitStack() as stack:
+        urls = {c: stack.enter_context(fresh_server()) for c in CLIENTS}
+        creators = {c: stack.enter_context(creator(c, kind, urls[c])) for c in CLIENTS}
+        for k, start in enumerate(range(0, n, chunk)):
+            stop = min(n, start + chunk)
+            for client in rotated(CLIENTS, run + k):
+                sample = timed(partial(creators[client], start, stop), stop - start, calls)
+                totals[client].wall += sample.wall
+                totals[client].cpu += sample.cpu
+        for client, url in urls.items():
+            stored = count_records(url)
+            if stored != n:
+                raise RuntimeError(f"{client} {kind}: {stored} records stored, not {n}")
+    return totals
 
 
 @contextmanager
@@ -332,6 +374,10 @@ def list_client(mode: str, base_url: str) -> Iterator[Callable[[Callable[[int], 
         yield cs_iter if mode in STREAMING else cs_list
 
 
+def no_tick(count: int) -> None:
+    """A listing callback that does nothing (timed passes)."""
+
+
 def list_run(mode: str, base_url: str, n: int) -> Sample:
     """The memory pass first (it also warms the server and the client up), then the timed one."""
     with list_client(mode, base_url) as listing:
@@ -355,18 +401,28 @@ def list_run(mode: str, base_url: str, n: int) -> Sample:
         if handled != n:
             raise RuntimeError(f"memory pass listed {handled} records, expected {n}")
 
-        # A listing is short and mostly server time (a sort per page), and the server's own
-        # garbage collections land in it at random: each run times it LIST_REPEATS times and
-        # keeps the medians.
+        # A listing is short and mostly server time (a sort per page); the server's own
+        # garbage collections land in it at random, and one fresh server lists up to ~10%
+        # faster than another. So each run times the listing LIST_REPEATS times, interleaved
+        # with a raw httpx reference listing on the same server, and keeps the medians.
         calls = list_calls(n)
-        repeats = [
-            timed(lambda: listing(lambda count: None), n, calls) for _ in range(LIST_REPEATS)
-        ]
+        repeats: list[Sample] = []
+        references: list[Sample] = []
+        with ExitStack() as stack:
+            reference = None
+            if mode != "httpx":
+                reference = stack.enter_context(list_client("httpx", base_url))
+                reference(no_tick)  # warm-up
+            for _ in range(LIST_REPEATS):
+                repeats.append(timed(partial(listing, no_tick), n, calls))
+                if reference is not None:
+                    references.append(timed(partial(reference, no_tick), n, calls))
         sample = Sample(
             wall=statistics.median(r.wall for r in repeats),
             cpu=statistics.median(r.cpu for r in repeats),
-            http_calls=repeats[0].http_calls,
+            http_calls=calls,
         )
+        sample.reference_wall = statistics.median(r.wall for r in references or repeats)
         sample.peak_bytes = peak - base
         sample.early_peak_bytes = early[0] - base if early else None
         return sample
@@ -388,12 +444,7 @@ def run_benchmark(n_create: int, n_list: int, runs: int) -> dict[str, dict[str, 
     }
     for run in range(runs):
         for kind in ("single", "batch"):
-            for client in rotated(CLIENTS, run):
-                with fresh_server() as base_url:
-                    sample = create_run(client, kind, base_url, n_create)
-                    stored = count_records(base_url)
-                if stored != n_create:
-                    raise RuntimeError(f"{client} {kind}: {stored} records stored, not {n_create}")
+            for client, sample in create_phase(kind, run, n_create).items():
                 results[kind][client].samples.append(sample)
                 log.info(
                     "run %d %-6s %-10s %.3fs wall %.3fs cpu",
@@ -421,8 +472,12 @@ def run_benchmark(n_create: int, n_list: int, runs: int) -> dict[str, dict[str, 
 
 
 def throughput_ratio(s: Summary, ref: Summary) -> float:
-    """Median over runs of this run's throughput over the reference's in the same run."""
-    return statistics.median(r.wall / x.wall for x, r in zip(s.samples, ref.samples, strict=True))
+    """Median over runs of this run's throughput over the reference's in the same run.
+
+    Listings compare wall times relative to their own server's raw httpx reference listing.
+    """
+    pairs = zip(s.samples, ref.samples, strict=True)
+    return statistics.median(r.relative_wall / x.relative_wall for x, r in pairs)
 
 
 def cpu_ratio(s: Summary, ref: Summary) -> float:
@@ -453,7 +508,10 @@ def mode_table(summaries: dict[str, Summary], *, unit: str, memory: bool = False
         "| throughput vs kinto-http | CPU/req vs kinto-http |"
     )
     if memory:
-        header += " peak memory (MiB) | peak after 20% (MiB) |"
+        header += (
+            " runs, wall / same server's httpx reference | peak memory (MiB) "
+            "| peak after 20% (MiB) |"
+        )
     lines = [header, "|" + "---|" * (header.count("|") - 1)]
     for s in summaries.values():
         runs = " / ".join(f"{x.wall:.2f}" for x in s.samples)
@@ -465,7 +523,9 @@ def mode_table(summaries: dict[str, Summary], *, unit: str, memory: bool = False
             f"| {throughput_ratio(s, kinto):.3f}x | {cpu_ratio(s, kinto):.3f}x |"
         )
         if memory:
-            row += f" {mib(s.peak)} | {mib(s.early_peak) if s.mode in STREAMING else '-'} |"
+            relative = " / ".join(f"{x.relative_wall:.3f}" for x in s.samples)
+            early = mib(s.early_peak) if s.mode in STREAMING else "-"
+            row += f" {relative} | {mib(s.peak)} | {early} |"
         lines.append(row)
     return lines
 
@@ -562,7 +622,10 @@ def render(
         "## Method",
         "",
         f"- A fresh Kinto server for every run of every mode; median of {runs} run(s); "
-        "modes interleaved, their order rotated each run.",
+        "modes interleaved, their order rotated each run. One-by-one creates run in chunks "
+        f"of {SINGLE_CHUNK} records with the clients taking turns (each on its own server), "
+        "so that the machine's drift hits all three alike; a batch run is one `batch()` "
+        "block per client.",
         "- Timed: the loop only (`time.perf_counter()` for wall, `time.process_time()` for the "
         "client process's CPU; the server is another process). The client, bucket and "
         "collection are created before it.",
@@ -586,7 +649,10 @@ def render(
         "request is per record created or listed.",
         f"- Listing: each run times the listing {LIST_REPEATS} times on its server and keeps "
         "the median (a listing is short, mostly server time, and the server's garbage "
-        "collections land in it at random).",
+        "collections land in it at random). One fresh server lists up to ~10% faster than "
+        "another, so on each mode's server a raw httpx reference listing is timed too, "
+        "interleaved with the mode's, and listing throughput ratios compare wall times "
+        "relative to each server's reference.",
         "- Listing memory: an untimed pass under `tracemalloc` before the timed one (it also "
         "warms the server and the client up): the peak growth of "
         "traced allocations in the client. For `iter_records`, also the peak once the first "
@@ -640,7 +706,8 @@ def profile(n_create: int, n_list: int, limit: int = 25) -> None:
                         mode = "cloudspec iter_records" if client == "cloudspec" else client
                         list_run(mode, base_url, n_list)
                     else:
-                        create_run(client, workload, base_url, ops)
+                        with creator(client, workload, base_url) as create:
+                            timed(partial(create, 0, ops), ops, ops)
                 stream = io.StringIO()
                 stats[client] = pstats.Stats(_profiler, stream=stream)
             finally:

@@ -38,6 +38,7 @@ __all__ = [
     "is_replayable",
     "is_safe_to_repeat",
     "parse_retry_after",
+    "safe_to_repeat",
 ]
 
 # Request extensions the overlays set; they never reach the wire.
@@ -125,13 +126,18 @@ class RetryPolicy:
 
 def is_safe_to_repeat(request: httpx.Request) -> bool:
     """True when sending the request twice has the effect of sending it once."""
-    marked = request.extensions.get(EXT_IDEMPOTENT)
+    return safe_to_repeat(request.method, request.headers, request.extensions.get(EXT_IDEMPOTENT))
+
+
+def safe_to_repeat(method: str, headers: Mapping[str, str], marked: object = None) -> bool:
+    """:func:`is_safe_to_repeat` for a request not built yet (a batch sub-request)."""
     if marked is not None:
         return bool(marked)
-    if request.method in _SAFE_METHODS:
+    if method.upper() in _SAFE_METHODS:
         return True
+    names = {name.lower(): value for name, value in headers.items()}
     # Conditional writes: a replay after success is refused (412), never applied twice.
-    return "if-match" in request.headers or request.headers.get("if-none-match") == "*"
+    return "if-match" in names or names.get("if-none-match") == "*"
 
 
 def is_replayable(request: httpx.Request) -> bool:

@@ -8,7 +8,7 @@ from typing import Any
 import httpx
 
 from cloudspec.core.redact import Redactor
-from cloudspec.core.retry import is_safe_to_repeat
+from cloudspec.core.retry import safe_to_repeat
 
 from ._call import Call
 from .exceptions import BatchSubResponse, KintoAPIError, error_from_parts
@@ -52,15 +52,7 @@ def subrequest(call: Call) -> dict[str, Any]:
 
 def chunk_is_idempotent(chunk: Sequence[Call]) -> bool:
     """A batch POST may be re-sent when every sub-request may be."""
-    for call in chunk:
-        if call.idempotent is not None:
-            if not call.idempotent:
-                return False
-            continue
-        probe = httpx.Request(call.method, "http://batch.invalid/", headers=dict(call.headers))
-        if not is_safe_to_repeat(probe):
-            return False
-    return True
+    return all(safe_to_repeat(c.method, c.headers, c.idempotent) for c in chunk)
 
 
 def subresponses(chunk: Sequence[Call], body: Any, *, first_index: int) -> list[BatchSubResponse]:
@@ -69,15 +61,16 @@ def subresponses(chunk: Sequence[Call], body: Any, *, first_index: int) -> list[
         raise ValueError("the batch response does not answer every sub-request")
     result = []
     for i, (call, answer) in enumerate(zip(chunk, answers, strict=True)):
-        headers = answer.get("headers") if isinstance(answer, dict) else None
+        if not isinstance(answer, dict):
+            answer = {}
         result.append(
             BatchSubResponse(
                 index=first_index + i,
                 method=call.method,
                 path=call.path_with_query(),
-                status=int(answer.get("status", 0)) if isinstance(answer, dict) else 0,
-                headers={str(k): str(v) for k, v in (headers or {}).items()},
-                body=answer.get("body") if isinstance(answer, dict) else None,
+                status=int(answer.get("status", 0)),
+                headers=dict(answer.get("headers") or {}),
+                body=answer.get("body"),
             )
         )
     return result

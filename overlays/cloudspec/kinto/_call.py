@@ -67,18 +67,19 @@ class Call:
         idempotent: bool | None = None,
         not_found: type[KintoNotFound] | None = None,
     ) -> Call:
-        params = {k: query_value(v, k) for k, v in (kwargs.get("params") or {}).items()}
+        raw_params = kwargs.get("params")
+        params = {k: query_value(v, k) for k, v in raw_params.items()} if raw_params else {}
         if extra_params:
             params.update({k: query_value(v, k) for k, v in extra_params.items() if v is not None})
-        headers = {str(k): str(v) for k, v in (kwargs.get("headers") or {}).items()}
+        headers: dict[str, str] = kwargs.get("headers") or {}
         files = kwargs.get("files")
         if files is not None:
             # The generator pins the boundary to "+++": a file containing "\r\n--+++" would
             # be cut short. Without the header, httpx picks a random boundary.
             headers = {k: v for k, v in headers.items() if k.lower() != "content-type"}
         return cls(
-            method=str(kwargs["method"]).upper(),
-            url=str(kwargs["url"]),
+            method=kwargs["method"].upper(),
+            url=kwargs["url"],
             params=params,
             headers=headers,
             body=kwargs.get("json", NO_BODY),

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 __all__ = ["check_id", "check_optional_id"]
@@ -14,8 +15,16 @@ _ACCOUNT = re.compile(r"[a-zA-Z0-9][.@a-zA-Z0-9_-]*")
 
 
 def check_id(value: object, kind: str) -> str:
+    if not isinstance(value, str):
+        raise ValueError(f"invalid {kind} id {value!r}: ids are strings")
+    return _check(value, kind)
+
+
+@functools.lru_cache(maxsize=1024)
+def _check(value: str, kind: str) -> str:
+    # Cached: a batch of records checks the same bucket and collection ids every call.
     pattern = _ACCOUNT if kind == "account" else _SLUG
-    if not isinstance(value, str) or not pattern.fullmatch(value):
+    if not pattern.fullmatch(value):
         raise ValueError(
             f"invalid {kind} id {value!r}: Kinto ids start with a letter or digit and "
             f"contain only letters, digits, '_' and '-'"

@@ -31,8 +31,11 @@ class AsyncPaginator(Generic[T]):
             if page.next is None or not page.items:
                 return
             info = page.next
+            # Drop the page before fetching the next: one page in memory, not two.
+            del page
 
     async def __aiter__(self) -> AsyncIterator[T]:
         async for page in self.pages():
             for item in page.items:
                 yield item
+            del page

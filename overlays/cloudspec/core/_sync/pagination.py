@@ -32,8 +32,11 @@ class Paginator(Generic[T]):
             if page.next is None or not page.items:
                 return
             info = page.next
+            # Drop the page before fetching the next: one page in memory, not two.
+            del page
 
     def __iter__(self) -> Iterator[T]:
         for page in self.pages():
             for item in page.items:
                 yield item
+            del page

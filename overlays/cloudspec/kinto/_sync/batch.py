@@ -37,13 +37,12 @@ class BatchRunner:
         self._settings = settings
         self._ignore_4xx = ignore_4xx
         self._redactor = redactor
-        self._queued: list[Call] = []
+        self._queued: list[tuple[Call, dict[str, Any]]] = []
         self._responses: list[BatchSubResponse] = []
 
     def queue(self, call: Call) -> None:
-        # Build the sub-request now, so a call a batch cannot carry fails at its line.
-        subrequest(call)
-        self._queued.append(call)
+        # Built now, so a call a batch cannot carry fails at its own line.
+        self._queued.append((call, subrequest(call)))
 
     def send(self) -> list[Any]:
         queued, self._queued = self._queued, []
@@ -53,9 +52,10 @@ class BatchRunner:
         size = int(settings.get("batch_max_requests") or DEFAULT_BATCH_MAX_REQUESTS)
         start = len(self._responses)
         for offset in range(0, len(queued), size):
-            chunk = queued[offset : offset + size]
+            chunk = [c for c, _ in queued[offset : offset + size]]
             call = calls.batch_call(
-                [subrequest(c) for c in chunk], idempotent=chunk_is_idempotent(chunk)
+                [sub for _, sub in queued[offset : offset + size]],
+                idempotent=chunk_is_idempotent(chunk),
             )
             response = self._send(call)
             if response is None:  # dry mode

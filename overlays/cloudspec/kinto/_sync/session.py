@@ -30,6 +30,8 @@ class Session:
         dry_mode: bool = False,
     ) -> None:
         self.http = http
+        # Absolute URLs spare httpx a base-URL merge (a second URL parse) per request.
+        self._base = str(http.base_url).rstrip("/")
         self.redactor = redactor
         self.dry_mode = dry_mode
         self._alerts_seen: set[str] = set()
@@ -50,7 +52,7 @@ class Session:
             extensions["timeout"] = timeout.as_dict()
         return self.http.build_request(
             call.method,
-            call.url,
+            self._base + call.url,
             params=call.params or None,
             headers=call.headers or None,
             json=call.body if call.has_body else None,
