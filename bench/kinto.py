@@ -35,6 +35,7 @@ import os
 import platform
 import pstats
 import statistics
+import subprocess
 import sys
 import time
 import tracemalloc
@@ -578,6 +579,24 @@ def targets(results: dict[str, dict[str, Summary]]) -> tuple[list[str], bool]:
     return lines, passed
 
 
+def source_revision() -> str:
+    """The repository's commit, and whether the client's sources differ from it."""
+    root = Path(__file__).resolve().parents[1]
+
+    def git(*args: str) -> str:
+        done = subprocess.run(
+            ["git", *args], cwd=root, capture_output=True, text=True, check=True, timeout=10
+        )
+        return done.stdout.strip()
+
+    try:
+        commit = git("rev-parse", "--short", "HEAD")
+        dirty = git("status", "--porcelain", "--", "overlays", "generated", "emulators")
+    except (OSError, subprocess.SubprocessError):
+        return "git revision unknown"
+    return f"git {commit}" + (", with uncommitted changes to the client" if dirty else "")
+
+
 def environment(base_version: str) -> list[str]:
     def version(dist: str) -> str:
         try:
@@ -590,7 +609,8 @@ def environment(base_version: str) -> list[str]:
         f"{platform.platform()}",
         f"- CPUs: {os.cpu_count()}",
         f"- httpx {httpx.__version__}, kinto-http {version('kinto-http')} "
-        f"(requests {version('requests')}), cloudspec {version('cloudspec')}",
+        f"(requests {version('requests')}), cloudspec {version('cloudspec')} "
+        f"({source_revision()})",
         f"- Kinto server {base_version} (memory backends, basicauth only, no plugins, "
         f"`kinto.paginate_by = {PAGE_SIZE}`), on the same host",
     ]
@@ -643,6 +663,9 @@ def render(
         "b.create_record(...)`, `get_records()`, "
         f"`iter_records(page_size={PAGE_SIZE})`. kinto-http: the same calls (`Client`), "
         "its `kinto_http` logger at ERROR to mute the per-record batch warnings.",
+        "- The per-run columns show the spread between runs; on a shared or virtualised "
+        "host it can exceed a target's margin, so read verdicts that pass or fail by a few "
+        "percent together with them.",
         "- Ratios are computed within each run (the modes of a run are measured back to back, "
         "so machine drift between runs cancels out), and the median of the per-run ratios is "
         "shown. Throughput ratio above 1 is faster; CPU ratio below 1 is cheaper. CPU per "
@@ -704,7 +727,9 @@ def profile(n_create: int, n_list: int, limit: int = 25) -> None:
                     if workload == "list":
                         seed(base_url, n_list)
                         mode = "cloudspec iter_records" if client == "cloudspec" else client
-                        list_run(mode, base_url, n_list)
+                        with list_client(mode, base_url) as listing:
+                            listing(no_tick)  # warm-up, not profiled
+                            timed(partial(listing, no_tick), n_list, list_calls(n_list))
                     else:
                         with creator(client, workload, base_url) as create:
                             timed(partial(create, 0, ops), ops, ops)

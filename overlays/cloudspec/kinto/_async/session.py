@@ -17,6 +17,8 @@ from ..exceptions import KintoAlert, error_from_response
 
 __all__ = ["AsyncSession"]
 
+_READ = httpx.ByteStream(b"")
+
 _log = logging.getLogger("cloudspec.kinto")
 
 
@@ -73,6 +75,10 @@ class AsyncSession:
             return None
         with map_transport_errors(self.redactor):
             response = await self.http.send(request)
+        # httpx ties a response and its stream into a reference cycle, so a read page
+        # (its bytes) would wait for the cyclic garbage collector: memory would grow with
+        # every page of a listing. The body is read already; cut the cycle.
+        response.stream = _READ
         self.check(response, call)
         return response
 

@@ -18,6 +18,8 @@ from ..exceptions import KintoAlert, error_from_response
 
 __all__ = ["Session"]
 
+_READ = httpx.ByteStream(b"")
+
 _log = logging.getLogger("cloudspec.kinto")
 
 
@@ -74,6 +76,10 @@ class Session:
             return None
         with map_transport_errors(self.redactor):
             response = self.http.send(request)
+        # httpx ties a response and its stream into a reference cycle, so a read page
+        # (its bytes) would wait for the cyclic garbage collector: memory would grow with
+        # every page of a listing. The body is read already; cut the cycle.
+        response.stream = _READ
         self.check(response, call)
         return response
 
