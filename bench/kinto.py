@@ -597,7 +597,7 @@ def source_revision() -> str:
     return f"git {commit}" + (", with uncommitted changes to the client" if dirty else "")
 
 
-def environment(base_version: str) -> list[str]:
+def environment(base_version: str, revision: str) -> list[str]:
     def version(dist: str) -> str:
         try:
             return metadata.version(dist)
@@ -610,7 +610,7 @@ def environment(base_version: str) -> list[str]:
         f"- CPUs: {os.cpu_count()}",
         f"- httpx {httpx.__version__}, kinto-http {version('kinto-http')} "
         f"(requests {version('requests')}), cloudspec {version('cloudspec')} "
-        f"({source_revision()})",
+        f"({revision})",
         f"- Kinto server {base_version} (memory backends, basicauth only, no plugins, "
         f"`kinto.paginate_by = {PAGE_SIZE}`), on the same host",
     ]
@@ -623,6 +623,7 @@ def render(
     started: dt.datetime,
     elapsed: float,
     server_version: str,
+    revision: str,
     runs: int,
 ) -> tuple[str, bool]:
     n_create = results["single"]["httpx"].ops
@@ -637,7 +638,7 @@ def render(
         "",
         "## Environment",
         "",
-        *environment(server_version),
+        *environment(server_version, revision),
         "",
         "## Method",
         "",
@@ -776,6 +777,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     started = dt.datetime.now(dt.UTC)
     clock = time.perf_counter()
+    # Read before the run: the modules are imported now, whatever the tree becomes later.
+    revision = source_revision()
     version = server_version()
     results = run_benchmark(n_create, n_list, runs)
     command = " ".join([".venv/bin/python", "bench/kinto.py", *sys.argv[1:]])
@@ -785,6 +788,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         started=started,
         elapsed=time.perf_counter() - clock,
         server_version=version,
+        revision=revision,
         runs=runs,
     )
     args.output.write_text(text, encoding="utf-8")

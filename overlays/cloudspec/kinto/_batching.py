@@ -17,8 +17,11 @@ __all__ = [
     "DEFAULT_BATCH_MAX_REQUESTS",
     "chunk_is_idempotent",
     "failures",
+    "answers",
+    "is_failure",
+    "status_of",
     "subrequest",
-    "subresponses",
+    "subresponse",
 ]
 
 # Kinto's default when the server does not say (``settings.batch_max_requests``).
@@ -55,25 +58,28 @@ def chunk_is_idempotent(chunk: Sequence[Call]) -> bool:
     return all(safe_to_repeat(c.method, c.headers, c.idempotent) for c in chunk)
 
 
-def subresponses(chunk: Sequence[Call], body: Any, *, first_index: int) -> list[BatchSubResponse]:
-    answers = body.get("responses") if isinstance(body, dict) else None
-    if not isinstance(answers, list) or len(answers) != len(chunk):
+def answers(chunk: Sequence[Call], body: Any) -> list[dict[str, Any]]:
+    """The server's answer to each sub-request of ``chunk``, in order."""
+    found = body.get("responses") if isinstance(body, dict) else None
+    if not isinstance(found, list) or len(found) != len(chunk):
         raise ValueError("the batch response does not answer every sub-request")
-    result = []
-    for i, (call, answer) in enumerate(zip(chunk, answers, strict=True)):
-        if not isinstance(answer, dict):
-            answer = {}
-        result.append(
-            BatchSubResponse(
-                index=first_index + i,
-                method=call.method,
-                path=call.path_with_query(),
-                status=int(answer.get("status", 0)),
-                headers=dict(answer.get("headers") or {}),
-                body=answer.get("body"),
-            )
-        )
-    return result
+    return [answer if isinstance(answer, dict) else {} for answer in found]
+
+
+def status_of(answer: dict[str, Any]) -> int:
+    status = answer.get("status", 0)
+    return status if isinstance(status, int) else 0
+
+
+def subresponse(index: int, call: Call, answer: dict[str, Any]) -> BatchSubResponse:
+    return BatchSubResponse(
+        index=index,
+        method=call.method,
+        path=call.path_with_query(),
+        status=status_of(answer),
+        headers=dict(answer.get("headers") or {}),
+        body=answer.get("body"),
+    )
 
 
 def failures(
@@ -82,10 +88,15 @@ def failures(
     errors: list[KintoAPIError] = []
     failed: list[BatchSubResponse] = []
     for sub in responses:
-        if sub.status < 400 or (ignore_4xx and sub.status < 500):
-            continue
-        failed.append(sub)
-        errors.append(
-            error_from_parts(sub.status, httpx.Headers(sub.headers), sub.body, redactor=redactor)
-        )
+        if is_failure(sub.status, ignore_4xx):
+            failed.append(sub)
+            errors.append(
+                error_from_parts(
+                    sub.status, httpx.Headers(sub.headers), sub.body, redactor=redactor
+                )
+            )
     return errors, failed
+
+
+def is_failure(status: int, ignore_4xx: bool) -> bool:
+    return status >= 400 and not (ignore_4xx and status < 500)

@@ -13,10 +13,13 @@ from cloudspec.core.redact import Redactor
 from .. import _calls as calls
 from .._batching import (
     DEFAULT_BATCH_MAX_REQUESTS,
+    answers,
     chunk_is_idempotent,
     failures,
+    is_failure,
+    status_of,
     subrequest,
-    subresponses,
+    subresponse,
 )
 from .._call import Call
 from ..exceptions import BatchSubResponse, KintoBatchException
@@ -38,7 +41,9 @@ class BatchRunner:
         self._ignore_4xx = ignore_4xx
         self._redactor = redactor
         self._queued: list[tuple[Call, dict[str, Any]]] = []
-        self._responses: list[BatchSubResponse] = []
+        # Raw answers; BatchSubResponse objects are built only when asked for (or on
+        # failure): a batch of creates needs just the bodies.
+        self._answers: list[tuple[Call, dict[str, Any]]] = []
 
     def queue(self, call: Call) -> None:
         # Built now, so a call a batch cannot carry fails at its own line.
@@ -50,7 +55,7 @@ class BatchRunner:
             return []
         settings = self._settings()
         size = int(settings.get("batch_max_requests") or DEFAULT_BATCH_MAX_REQUESTS)
-        start = len(self._responses)
+        start = len(self._answers)
         for offset in range(0, len(queued), size):
             chunk = [c for c, _ in queued[offset : offset + size]]
             call = calls.batch_call(
@@ -60,15 +65,16 @@ class BatchRunner:
             response = self._send(call)
             if response is None:  # dry mode
                 continue
-            self._responses.extend(subresponses(chunk, response.json(), first_index=start + offset))
-        sent = self._responses[start:]
-        errors, failed = failures(sent, ignore_4xx=self._ignore_4xx, redactor=self._redactor)
-        if failed:
-            raise KintoBatchException(errors, failed, sent)
-        return [r.body for r in sent]
+            self._answers.extend(zip(chunk, answers(chunk, response.json()), strict=True))
+        sent = self._answers[start:]
+        if any(is_failure(status_of(answer), self._ignore_4xx) for _, answer in sent):
+            subs = [subresponse(start + i, c, a) for i, (c, a) in enumerate(sent)]
+            errors, failed = failures(subs, ignore_4xx=self._ignore_4xx, redactor=self._redactor)
+            raise KintoBatchException(errors, failed, subs)
+        return [answer.get("body") for _, answer in sent]
 
     def results(self) -> list[Any]:
-        return [r.body for r in self._responses]
+        return [answer.get("body") for _, answer in self._answers]
 
     def responses(self) -> list[BatchSubResponse]:
-        return list(self._responses)
+        return [subresponse(i, c, a) for i, (c, a) in enumerate(self._answers)]
