@@ -41,7 +41,6 @@ import time
 import tracemalloc
 import uuid
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from functools import partial
@@ -379,54 +378,59 @@ def no_tick(count: int) -> None:
     """A listing callback that does nothing (timed passes)."""
 
 
-def list_run(mode: str, base_url: str, n: int) -> Sample:
-    """The memory pass first (it also warms the server and the client up), then the timed one."""
-    with list_client(mode, base_url) as listing:
-        # tracemalloc's peak while listing, and for a streaming mode the peak once a fifth
-        # of the records went by: equal peaks mean memory does not grow with N.
-        checkpoint = max(1, n // 5)
-        early: list[int] = []
+def memory_pass(listing: Callable[[Callable[[int], None]], int], n: int) -> tuple[int, int | None]:
+    """tracemalloc's peak growth while listing, and for a streaming mode the peak once a
+    fifth of the records went by: equal peaks mean memory does not grow with N."""
+    checkpoint = max(1, n // 5)
+    early: list[int] = []
 
-        def tick(count: int) -> None:
-            if count == checkpoint:
-                early.append(tracemalloc.get_traced_memory()[1])
+    def tick(count: int) -> None:
+        if count == checkpoint:
+            early.append(tracemalloc.get_traced_memory()[1])
 
-        gc.collect()
-        tracemalloc.start()
-        try:
-            base = tracemalloc.get_traced_memory()[0]
-            handled = listing(tick)
-            peak = tracemalloc.get_traced_memory()[1]
-        finally:
-            tracemalloc.stop()
-        if handled != n:
-            raise RuntimeError(f"memory pass listed {handled} records, expected {n}")
+    gc.collect()
+    tracemalloc.start()
+    try:
+        base = tracemalloc.get_traced_memory()[0]
+        handled = listing(tick)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    if handled != n:
+        raise RuntimeError(f"memory pass listed {handled} records, expected {n}")
+    return peak - base, (early[0] - base if early else None)
 
-        # A listing is short and mostly server time (a sort per page); the server's own
-        # garbage collections land in it at random, and one fresh server lists up to ~10%
-        # faster than another. So each run times the listing LIST_REPEATS times, interleaved
-        # with a raw httpx reference listing on the same server, and keeps the medians.
-        calls = list_calls(n)
-        repeats: list[Sample] = []
-        references: list[Sample] = []
-        with ExitStack() as stack:
-            reference = None
-            if mode != "httpx":
-                reference = stack.enter_context(list_client("httpx", base_url))
-                reference(no_tick)  # warm-up
-            for _ in range(LIST_REPEATS):
-                repeats.append(timed(partial(listing, no_tick), n, calls))
-                if reference is not None:
-                    references.append(timed(partial(reference, no_tick), n, calls))
+
+def list_phase(run: int, base_url: str, n: int) -> dict[str, Sample]:
+    """Every listing mode on one seeded server, timed round-robin.
+
+    Listing writes nothing, so the modes share a server: a listing is mostly server time
+    (a sort per page) and one fresh server lists up to ~10% faster than another, which
+    drowned the client differences when each mode had a server of its own. The memory
+    pass also warms the server and each client up; then LIST_REPEATS rounds time every
+    mode in turn, and the medians are kept.
+    """
+    modes = rotated(LIST_MODES, run)
+    calls = list_calls(n)
+    with ExitStack() as stack:
+        listings = {mode: stack.enter_context(list_client(mode, base_url)) for mode in modes}
+        memory = {mode: memory_pass(listings[mode], n) for mode in modes}
+        repeats: dict[str, list[Sample]] = {mode: [] for mode in modes}
+        for _ in range(LIST_REPEATS):
+            for mode in modes:
+                repeats[mode].append(timed(partial(listings[mode], no_tick), n, calls))
+    reference = statistics.median(r.wall for r in repeats["httpx"])
+    samples = {}
+    for mode in modes:
         sample = Sample(
-            wall=statistics.median(r.wall for r in repeats),
-            cpu=statistics.median(r.cpu for r in repeats),
+            wall=statistics.median(r.wall for r in repeats[mode]),
+            cpu=statistics.median(r.cpu for r in repeats[mode]),
             http_calls=calls,
         )
-        sample.reference_wall = statistics.median(r.wall for r in references or repeats)
-        sample.peak_bytes = peak - base
-        sample.early_peak_bytes = early[0] - base if early else None
-        return sample
+        sample.reference_wall = reference
+        sample.peak_bytes, sample.early_peak_bytes = memory[mode]
+        samples[mode] = sample
+    return samples
 
 
 # -- the benchmark ---------------------------------------------------------------------------
@@ -451,16 +455,10 @@ def run_benchmark(n_create: int, n_list: int, runs: int) -> dict[str, dict[str, 
                     "run %d %-6s %-10s %.3fs wall %.3fs cpu",
                     *(run + 1, kind, client, sample.wall, sample.cpu),
                 )
-        # One fresh server per listing mode. Seeding is untimed and server-bound, so the
-        # servers are seeded in parallel (one per core); each listing is then timed alone
-        # while the other servers sit idle.
-        with ExitStack() as stack:
-            servers = {mode: stack.enter_context(fresh_server()) for mode in LIST_MODES}
-            workers = max(1, min(len(servers), os.cpu_count() or 1))
-            with ThreadPoolExecutor(max_workers=workers) as pool:
-                list(pool.map(lambda url: seed(url, n_list), servers.values()))
-            for mode in rotated(LIST_MODES, run):
-                sample = list_run(mode, servers[mode], n_list)
+        # A fresh server per run, seeded untimed, shared by the listing modes (list_phase).
+        with fresh_server() as base_url:
+            seed(base_url, n_list)
+            for mode, sample in list_phase(run, base_url, n_list).items():
                 results["list"][mode].samples.append(sample)
                 log.info(
                     "run %d list   %-22s %.3fs wall %.3fs cpu peak %.1f MiB",
@@ -657,9 +655,8 @@ def render(
         "  - batch: `GET /v1/` (for `batch_max_requests`, as the libraries do), then "
         "`POST /v1/batch` with 25 such sub-requests per call;",
         f"  - listing: `GET .../records`, then each `Next-Page` URL (pages of {PAGE_SIZE}).",
-        "- Listing servers (one per mode and run) are seeded untimed and in parallel, one per "
-        "core, with raw httpx batches; each listing is then timed alone while the other "
-        "servers sit idle.",
+        "- Listing: one fresh server per run, seeded untimed with raw httpx batches and "
+        "shared by every listing mode (listing writes nothing).",
         "- cloudspec: `KintoClient.create_record(...)`, `with client.batch(...) as b: "
         "b.create_record(...)`, `get_records()`, "
         f"`iter_records(page_size={PAGE_SIZE})`. kinto-http: the same calls (`Client`), "
@@ -671,12 +668,10 @@ def render(
         "so machine drift between runs cancels out), and the median of the per-run ratios is "
         "shown. Throughput ratio above 1 is faster; CPU ratio below 1 is cheaper. CPU per "
         "request is per record created or listed.",
-        f"- Listing: each run times the listing {LIST_REPEATS} times on its server and keeps "
-        "the median (a listing is short, mostly server time, and the server's garbage "
-        "collections land in it at random). One fresh server lists up to ~10% faster than "
-        "another, so on each mode's server a raw httpx reference listing is timed too, "
-        "interleaved with the mode's, and listing throughput ratios compare wall times "
-        "relative to each server's reference.",
+        f"- Listing: each run times every mode {LIST_REPEATS} times, round-robin on the same "
+        "server, and keeps the medians (a listing is short, mostly server time, and the "
+        "server's garbage collections land in it at random; one fresh server lists up to "
+        "~10% faster than another, which is why the modes share one).",
         "- Listing memory: an untimed pass under `tracemalloc` before the timed one (it also "
         "warms the server and the client up): the peak growth of "
         "traced allocations in the client. For `iter_records`, also the peak once the first "
