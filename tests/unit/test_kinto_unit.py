@@ -257,3 +257,17 @@ def test_attachment_download_keeps_credentials_on_the_kinto_origin(
     download = seen[-1]
     assert str(download.url) == base_url + "abc.txt"
     assert ("authorization" in download.headers) is sends_credentials
+
+
+def test_generated_record_ids_are_random_version_4_uuids() -> None:
+    import uuid
+
+    from cloudspec.kinto.ids import new_record_id
+
+    ids = [new_record_id() for _ in range(2000)]
+    assert len(set(ids)) == len(ids)
+    for value in ids:
+        parsed = uuid.UUID(value)
+        assert parsed.version == 4
+        assert parsed.variant == uuid.RFC_4122
+        assert str(parsed) == value

@@ -15,7 +15,6 @@ from __future__ import annotations
 import json
 import mimetypes
 import os
-import uuid
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Self
 from urllib.parse import parse_qs, urljoin, urlsplit
@@ -38,7 +37,7 @@ from .._auth import KintoAuth, resolve_auth
 from .._call import Call
 from .._calls import Kind, ListParams, etag
 from ..exceptions import KintoAPIError, KintoPreconditionFailed
-from ..ids import check_id
+from ..ids import check_id, new_record_id
 from ..patch_type import BasicPatch, PatchType
 from .batch import BatchRunner
 from .session import Session
@@ -679,8 +678,11 @@ class KintoClient:
     ) -> Json:
         """Creates with a PUT on a client-chosen id (a UUID unless given), so that a
         retried request can never create the record twice."""
-        rid = id or (data or {}).get("id") or str(uuid.uuid4())
-        ids = self._record_ids(rid, collection, bucket)
+        rid = id or (data or {}).get("id")
+        if rid is None:
+            ids = (*self._collection_ids(collection, bucket), new_record_id())
+        else:
+            ids = self._record_ids(rid, collection, bucket)
         return self._create(Kind.RECORD, ids, data, permissions, safe, if_not_exists)
 
     def update_record(
