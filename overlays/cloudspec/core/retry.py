@@ -26,7 +26,7 @@ import datetime
 import email.utils
 import math
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 
 import attrs
 import httpx
@@ -192,6 +192,3 @@ def backoff_seconds(headers: httpx.Headers, header: str) -> float | None:
     except ValueError:
         return None
     return seconds if math.isfinite(seconds) and seconds > 0 else None
-
-
-Clock = Callable[[], float]

@@ -7,7 +7,7 @@ import functools
 import os
 import re
 
-__all__ = ["check_id", "check_optional_id", "new_record_id"]
+__all__ = ["check_id", "new_record_id"]
 
 # Kinto's own rules: buckets, collections, groups and records (RelaxedUUID) share
 # the slug pattern; account ids may also carry '.' and '@' (e-mail logins).
@@ -42,7 +42,3 @@ def _check(value: str, kind: str) -> str:
             + (" ('.' and '@' are allowed in account ids)" if kind == "account" else "")
         )
     return value
-
-
-def check_optional_id(value: object, kind: str) -> str | None:
-    return None if value is None else check_id(value, kind)
