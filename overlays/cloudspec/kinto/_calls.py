@@ -12,7 +12,6 @@ from collections.abc import Mapping, Sequence
 from typing import Any, BinaryIO, TypeVar
 
 from cloudspec.kinto_api.api.accounts import (
-    create_account,
     delete_account,
     get_account,
     get_accounts,
@@ -23,7 +22,6 @@ from cloudspec.kinto_api.api.attachments import add_attachment, remove_attachmen
 from cloudspec.kinto_api.api.batch import batch
 from cloudspec.kinto_api.api.buckets import (
     count_buckets,
-    create_bucket,
     delete_bucket,
     delete_buckets,
     get_bucket,
@@ -33,7 +31,6 @@ from cloudspec.kinto_api.api.buckets import (
 )
 from cloudspec.kinto_api.api.collections import (
     count_collections,
-    create_collection,
     delete_collection,
     delete_collections,
     get_collection,
@@ -43,7 +40,6 @@ from cloudspec.kinto_api.api.collections import (
 )
 from cloudspec.kinto_api.api.groups import (
     count_groups,
-    create_group,
     delete_group,
     delete_groups,
     get_group,
@@ -55,7 +51,6 @@ from cloudspec.kinto_api.api.history import delete_history, get_history, get_sna
 from cloudspec.kinto_api.api.permissions import get_permissions
 from cloudspec.kinto_api.api.records import (
     count_records,
-    create_record,
     delete_record,
     delete_records,
     get_record,
@@ -108,7 +103,6 @@ __all__ = [
     "listing",
     "patch",
     "permissions",
-    "post",
     "purge_history",
     "put",
     "snapshot",
@@ -264,27 +258,6 @@ def put(
     # the generated models read and write these bodies unchanged.
     kw["json"] = write_body(data, permissions)
     return Call.from_kwargs(kw, not_found=_NOT_FOUND.get(kind))
-
-
-def post(
-    kind: Kind, parent_ids: Sequence[str], data: Mapping[str, Any] | None, permissions: Any
-) -> Call:
-    """Create with a server-chosen id. Not replay-safe: a retry could create twice."""
-    if kind is Kind.BUCKET:
-        kw = create_bucket._get_kwargs(body=_write(BucketWrite, data, permissions))
-    elif kind is Kind.COLLECTION:
-        kw = create_collection._get_kwargs(
-            parent_ids[0], body=_write(CollectionWrite, data, permissions)
-        )
-    elif kind is Kind.GROUP:
-        kw = create_group._get_kwargs(parent_ids[0], body=_write(GroupWrite, data, permissions))
-    elif kind is Kind.RECORD:
-        kw = create_record._get_kwargs(
-            parent_ids[0], parent_ids[1], body=_write(RecordWrite, data, permissions)
-        )
-    else:
-        kw = create_account._get_kwargs(body=_write(AccountWrite, data, permissions))
-    return Call.from_kwargs(kw)
 
 
 def _patch_body(
