@@ -36,9 +36,21 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 has_python = $(if $(shell find $(1) -name '*.py' -not -path '*/__pycache__/*' -print -quit 2>/dev/null),$(1))
 CODE_DIRS := $(foreach d,generator overlays emulators tests bench examples,$(call has_python,$(d)))
 
-.PHONY: setup generate check-generated lint typecheck test record demo bench ci clean
+.PHONY: setup system-packages generate check-generated lint typecheck test record demo bench ci clean
 
-setup: $(DEV_STAMP) $(KINTO_STAMP)
+setup: $(DEV_STAMP) $(KINTO_STAMP) system-packages
+
+# Debian packages the tests run for real: redis-server (RedisTokenStore's lock and tokens).
+# Installed only when missing, with apt as root or through sudo.
+SYSTEM_COMMANDS := redis-server
+system-packages:
+	@missing=""; for c in $(SYSTEM_COMMANDS); do command -v $$c >/dev/null || missing="$$missing $$c"; done; \
+	if [ -n "$$missing" ]; then \
+		sudo=""; [ "$$(id -u)" = 0 ] || sudo="sudo"; \
+		echo "installing Debian packages:$$missing"; \
+		$$sudo apt-get update -q >/dev/null && $$sudo apt-get install -y -q $$missing >/dev/null \
+			|| { echo "could not install$$missing: install it with apt and re-run"; exit 1; }; \
+	fi
 
 $(DEV_STAMP): pyproject.toml
 	@"$(PYTHON)" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null \
