@@ -1,0 +1,140 @@
+"""Sends the requests the generated operations describe, on the right Box host, and raises a
+typed :class:`~cloudspec.box.errors.BoxError` for every error status.
+
+The generated package has one base URL, but Box answers on three hosts (the spec lists each
+operation's ``servers``): the operation's ``_get_kwargs`` gives the path, parameters, headers and
+body, and this module picks the host. Upload-session calls use the absolute URLs Box returns in
+``session_endpoints`` instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Literal
+
+import httpx
+
+from cloudspec.core.errors import map_transport_errors
+from cloudspec.core.redact import Redactor
+from cloudspec.core.retry import EXT_IDEMPOTENT
+
+from ..errors import BoxError, error_from_response
+from ..urls import BoxURLs
+
+__all__ = ["AsyncBoxHTTP", "Host"]
+
+Host = Literal["api", "upload", "oauth"]
+
+_READ = httpx.ByteStream(b"")
+
+
+class AsyncBoxHTTP:
+    def __init__(self, client: httpx.AsyncClient, urls: BoxURLs, redactor: Redactor) -> None:
+        self.client = client
+        self.urls = urls
+        self.redactor = redactor
+
+    def url(self, host: Host, path: str) -> str:
+        if path.startswith(("http://", "https://")):
+            return path
+        if host == "upload":
+            return self.urls.upload_v2 + path
+        if host == "oauth":
+            return self.urls.api + path
+        return self.urls.api_v2 + path
+
+    def build(
+        self,
+        kwargs: Mapping[str, Any],
+        *,
+        host: Host = "api",
+        url: str | None = None,
+        idempotent: bool | None = None,
+        headers: Mapping[str, str] | None = None,
+        content: Any = None,
+        files: Any = None,
+        extensions: Mapping[str, Any] | None = None,
+    ) -> httpx.Request:
+        """``kwargs`` from a generated ``_get_kwargs``; the keyword arguments override it."""
+        all_headers = dict(kwargs.get("headers") or {})
+        if files is not None or kwargs.get("files") is not None:
+            # The generator pins the multipart boundary to "+++", which a file may contain;
+            # without the header httpx picks a random boundary.
+            all_headers = {k: v for k, v in all_headers.items() if k.lower() != "content-type"}
+        all_headers.update(headers or {})
+        ext = dict(extensions or {})
+        if idempotent is not None:
+            ext[EXT_IDEMPOTENT] = idempotent
+        params = {k: _query(v) for k, v in (kwargs.get("params") or {}).items() if v is not None}
+        return self.client.build_request(
+            kwargs["method"].upper(),
+            url or self.url(host, kwargs["url"]),
+            params=params or None,
+            headers=all_headers or None,
+            json=kwargs.get("json"),
+            data=kwargs.get("data"),
+            content=content if content is not None else kwargs.get("content"),
+            files=files if files is not None else kwargs.get("files"),
+            extensions=ext or None,
+        )
+
+    async def send(
+        self, request: httpx.Request, *, oauth: bool = False, ok: tuple[int, ...] = ()
+    ) -> httpx.Response:
+        """The read response; statuses >= 400 (and not in ``ok``) raise a typed error."""
+        with map_transport_errors(self.redactor):
+            response = await self.client.send(request)
+        # httpx ties a response and its stream into a reference cycle; the body is read, so
+        # cut it and let the response go as soon as the caller drops it.
+        response.stream = _READ
+        if response.status_code >= 400 and response.status_code not in ok:
+            raise error_from_response(response, redactor=self.redactor, oauth=oauth)
+        return response
+
+    async def json(
+        self,
+        kwargs: Mapping[str, Any],
+        *,
+        host: Host = "api",
+        url: str | None = None,
+        idempotent: bool | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> Any:
+        request = self.build(kwargs, host=host, url=url, idempotent=idempotent, headers=headers)
+        response = await self.send(request, oauth=host == "oauth")
+        return _json_body(response, self.redactor)
+
+    async def empty(
+        self,
+        kwargs: Mapping[str, Any],
+        *,
+        host: Host = "api",
+        url: str | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> httpx.Response:
+        request = self.build(kwargs, host=host, url=url, headers=headers)
+        return await self.send(request, oauth=host == "oauth")
+
+    async def aclose(self) -> None:
+        await self.client.aclose()
+
+
+def _query(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _json_body(response: httpx.Response, redactor: Redactor) -> Any:
+    if not response.content:
+        return None
+    try:
+        return response.json()
+    except ValueError:
+        raise BoxError(
+            "Box answered with a body that is not JSON",
+            status=response.status_code,
+            headers=response.headers,
+            response=response,
+            redactor=redactor,
+        ) from None

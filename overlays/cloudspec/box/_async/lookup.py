@@ -1,0 +1,72 @@
+"""Finding an item by name in a folder, by listing (search lags by minutes, listing does not)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from typing import Any
+
+from cloudspec.box_api.api.files import get_files_id
+from cloudspec.box_api.api.folders import get_folders_id_items
+
+from .._bodies import opt
+from .http import AsyncBoxHTTP
+
+__all__ = ["LOOKUP_FIELDS", "async_find_file", "async_find_item", "async_iter_folder_entries"]
+
+# Enough to tell a file's content apart without a second call.
+LOOKUP_FIELDS = "type,id,name,size,sha1,etag,sequence_id,file_version,modified_at"
+_PAGE = 1000
+
+
+async def async_iter_folder_entries(
+    http: AsyncBoxHTTP, folder_id: str, *, fields: str | None = LOOKUP_FIELDS, limit: int = _PAGE
+) -> AsyncIterator[dict[str, Any]]:
+    """Every entry of a folder as JSON, with marker paging (no 10,000-offset ceiling)."""
+    marker: str | None = None
+    while True:
+        kwargs = get_folders_id_items._get_kwargs(
+            folder_id,
+            fields=opt(fields),
+            usemarker=True,
+            marker=opt(marker),
+            limit=limit,
+        )
+        data = await http.json(kwargs)
+        entries = data.get("entries") or []
+        for entry in entries:
+            yield entry
+        marker = data.get("next_marker") or None
+        if marker is None or not entries:
+            return
+
+
+async def async_find_item(
+    http: AsyncBoxHTTP, name: str, folder_id: str, *, item_type: str | None = None
+) -> dict[str, Any] | None:
+    """The entry named ``name`` (exactly; else the one Box would call the same, ignoring case)."""
+    folded: dict[str, Any] | None = None
+    async for entry in async_iter_folder_entries(http, folder_id):
+        if item_type is not None and entry.get("type") != item_type:
+            continue
+        entry_name = entry.get("name")
+        if entry_name == name:
+            return entry
+        if (
+            folded is None
+            and isinstance(entry_name, str)
+            and entry_name.casefold() == name.casefold()
+        ):
+            folded = entry
+    return folded
+
+
+async def async_find_file(
+    http: AsyncBoxHTTP, name: str, *, folder_id: str | None = None, file_id: str | None = None
+) -> dict[str, Any] | None:
+    if file_id is not None:
+        data: dict[str, Any] = await http.json(
+            get_files_id._get_kwargs(file_id, fields=LOOKUP_FIELDS)
+        )
+        return data
+    assert folder_id is not None
+    return await async_find_item(http, name, folder_id, item_type="file")
