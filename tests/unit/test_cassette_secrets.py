@@ -13,7 +13,15 @@ import yaml
 CASSETTES = Path(__file__).resolve().parent.parent / "cassettes"
 
 # Every credential the recording fixtures use, in the forms it could take on the wire.
-PASSWORDS = ("alice-secret", "bob-secret", "carol-secret", "s3cret")
+PASSWORDS = (
+    "alice-secret",
+    "bob-secret",
+    "carol-secret",
+    "s3cret",
+    # The Box emulator's default app secret and user password.
+    "cloudspec-demo-secret",
+    "demo-password",
+)
 USERS = ("alice", "bob", "carol")
 SECRET_PATTERNS = [
     *(re.escape(p) for p in PASSWORDS),
@@ -21,6 +29,9 @@ SECRET_PATTERNS = [
     r"\$2[aby]\$\d\d\$",  # bcrypt hashes (Kinto accounts echo them back)
     # An Authorization value (prose such as "basic authentication" has no digit or capital).
     r"\b(?:Basic|Bearer)\s+(?=[\w.~+/-]*[A-Z0-9])[\w.~+/-]{12,}=*",
+    # OAuth tokens and codes, in JSON answers and form bodies, unless scrubbed.
+    r'"(?:access_token|refresh_token|client_secret)":\s*"(?!<redacted>)',
+    r"\b(?:access_token|refresh_token|client_secret|code)=(?!<redacted>|&|$)",
 ]
 
 
