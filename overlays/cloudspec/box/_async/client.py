@@ -304,7 +304,7 @@ class AsyncFiles:
                     kwargs = post_files_content._get_kwargs(
                         body=bodies.file_upload(file_name, folder_id, stream), content_md5=sha1
                     )
-                request = http.build(kwargs, host="upload")
+                request = http.build(kwargs)
                 try:
                     response = await http.send(request)
                 except BoxConflict as exc:
@@ -430,7 +430,7 @@ class AsyncFiles:
         info = await self.get(file_id, fields="size,sha1,name,file_version")
         kwargs = get_files_id_content._get_kwargs(str(file_id), version=opt(version))
         http = self._client._http
-        url = httpx.URL(http.url("api", kwargs["url"]), params=kwargs.get("params") or None)
+        url = httpx.URL(http.url(kwargs["url"]), params=kwargs.get("params") or None)
         current = version is None or models.version_id(info) == version
         return await async_download_to_path(
             http.client,

@@ -10,7 +10,7 @@ body, and this module picks the host. Upload-session calls use the absolute URLs
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal
+from typing import Any
 
 import httpx
 
@@ -18,12 +18,11 @@ from cloudspec.core.errors import map_transport_errors
 from cloudspec.core.redact import Redactor
 from cloudspec.core.retry import EXT_IDEMPOTENT
 
+from .._hosts import Host, host_for
 from ..errors import BoxError, error_from_response
 from ..urls import BoxURLs
 
-__all__ = ["AsyncBoxHTTP", "Host"]
-
-Host = Literal["api", "upload", "oauth"]
+__all__ = ["AsyncBoxHTTP"]
 
 _READ = httpx.ByteStream(b"")
 
@@ -34,9 +33,10 @@ class AsyncBoxHTTP:
         self.urls = urls
         self.redactor = redactor
 
-    def url(self, host: Host, path: str) -> str:
+    def url(self, path: str, method: str = "GET") -> str:
         if path.startswith(("http://", "https://")):
             return path
+        host: Host = host_for(method, path)
         if host == "upload":
             return self.urls.upload_v2 + path
         if host == "oauth":
@@ -47,7 +47,6 @@ class AsyncBoxHTTP:
         self,
         kwargs: Mapping[str, Any],
         *,
-        host: Host = "api",
         url: str | None = None,
         idempotent: bool | None = None,
         headers: Mapping[str, str] | None = None,
@@ -68,7 +67,7 @@ class AsyncBoxHTTP:
         params = {k: _query(v) for k, v in (kwargs.get("params") or {}).items() if v is not None}
         return self.client.build_request(
             kwargs["method"].upper(),
-            url or self.url(host, kwargs["url"]),
+            url or self.url(kwargs["url"], kwargs["method"]),
             params=params or None,
             headers=all_headers or None,
             json=kwargs.get("json"),
@@ -78,9 +77,7 @@ class AsyncBoxHTTP:
             extensions=ext or None,
         )
 
-    async def send(
-        self, request: httpx.Request, *, oauth: bool = False, ok: tuple[int, ...] = ()
-    ) -> httpx.Response:
+    async def send(self, request: httpx.Request, *, ok: tuple[int, ...] = ()) -> httpx.Response:
         """The read response; statuses >= 400 (and not in ``ok``) raise a typed error."""
         with map_transport_errors(self.redactor):
             response = await self.client.send(request)
@@ -88,6 +85,7 @@ class AsyncBoxHTTP:
         # cut it and let the response go as soon as the caller drops it.
         response.stream = _READ
         if response.status_code >= 400 and response.status_code not in ok:
+            oauth = request.url.path.endswith(("/oauth2/token", "/oauth2/revoke"))
             raise error_from_response(response, redactor=self.redactor, oauth=oauth)
         return response
 
@@ -95,25 +93,23 @@ class AsyncBoxHTTP:
         self,
         kwargs: Mapping[str, Any],
         *,
-        host: Host = "api",
         url: str | None = None,
         idempotent: bool | None = None,
         headers: Mapping[str, str] | None = None,
     ) -> Any:
-        request = self.build(kwargs, host=host, url=url, idempotent=idempotent, headers=headers)
-        response = await self.send(request, oauth=host == "oauth")
+        request = self.build(kwargs, url=url, idempotent=idempotent, headers=headers)
+        response = await self.send(request)
         return _json_body(response, self.redactor)
 
     async def empty(
         self,
         kwargs: Mapping[str, Any],
         *,
-        host: Host = "api",
         url: str | None = None,
         headers: Mapping[str, str] | None = None,
     ) -> httpx.Response:
-        request = self.build(kwargs, host=host, url=url, headers=headers)
-        return await self.send(request, oauth=host == "oauth")
+        request = self.build(kwargs, url=url, headers=headers)
+        return await self.send(request)
 
     async def aclose(self) -> None:
         await self.client.aclose()

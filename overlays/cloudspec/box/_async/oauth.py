@@ -58,7 +58,7 @@ async def async_refresh_token(
     # Never re-sent by the transport: a refresh whose answer was lost has already rotated
     # the refresh token, and a replay would be refused anyway.
     try:
-        data = await http.json(kwargs, host="oauth", idempotent=False)
+        data = await http.json(kwargs, idempotent=False)
     except BoxOAuthError as exc:
         # A spent or revoked refresh token means "log in again": an authentication error
         # for the caller, whatever status the token endpoint used (Box: 400).
@@ -153,7 +153,7 @@ class AsyncBoxAuthenticateFlow:
                 self.client_id, self._client_secret, auth_code, self.redirect_uri
             )
         )
-        token = token_from_json(await self._http.json(kwargs, host="oauth", idempotent=False))
+        token = token_from_json(await self._http.json(kwargs, idempotent=False))
         self.token = token
         return token.access_token, token.refresh_token or ""
 
@@ -169,7 +169,7 @@ class AsyncBoxAuthenticateFlow:
         kwargs = post_oauth2_revoke._get_kwargs(
             body=bodies.revoke(self.client_id, self._client_secret, token)
         )
-        await self._http.empty(kwargs, host="oauth")
+        await self._http.empty(kwargs)
 
     async def aclose(self) -> None:
         await self._http.aclose()

@@ -119,20 +119,20 @@ class ChunkedUploader:
             )
         # Creating is not repeated on a lost answer: a second session would only waste quota,
         # but it is the caller's to decide.
-        data = self._http.json(kwargs, host="upload")
+        data = self._http.json(kwargs)
         return UploadSessionInfo.from_json(data)
 
     def attach(self, session_id: str) -> UploadSessionInfo:
         """Use an existing session (from another process): its part size comes from Box."""
         kwargs = get_files_upload_sessions_id._get_kwargs(session_id)
-        data = self._http.json(kwargs, host="upload")
+        data = self._http.json(kwargs)
         self.session = UploadSessionInfo.from_json(data)
         return self.session
 
     def _endpoint(self, name: str, default_path: str) -> str:
         assert self.session is not None
         url = self.session.endpoints.get(name)
-        return url or self._http.url("upload", default_path)
+        return url or self._http.url(default_path)
 
     def list_parts(self) -> list[dict[str, Any]]:
         """Every part Box holds for this session, sorted by offset."""

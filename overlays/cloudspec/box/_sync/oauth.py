@@ -57,7 +57,7 @@ def refresh_token(http: BoxHTTP, client_id: str, client_secret: str, token: Toke
     # Never re-sent by the transport: a refresh whose answer was lost has already rotated
     # the refresh token, and a replay would be refused anyway.
     try:
-        data = http.json(kwargs, host="oauth", idempotent=False)
+        data = http.json(kwargs, idempotent=False)
     except BoxOAuthError as exc:
         # A spent or revoked refresh token means "log in again": an authentication error
         # for the caller, whatever status the token endpoint used (Box: 400).
@@ -150,7 +150,7 @@ class BoxAuthenticateFlow:
                 self.client_id, self._client_secret, auth_code, self.redirect_uri
             )
         )
-        token = token_from_json(self._http.json(kwargs, host="oauth", idempotent=False))
+        token = token_from_json(self._http.json(kwargs, idempotent=False))
         self.token = token
         return token.access_token, token.refresh_token or ""
 
@@ -166,7 +166,7 @@ class BoxAuthenticateFlow:
         kwargs = post_oauth2_revoke._get_kwargs(
             body=bodies.revoke(self.client_id, self._client_secret, token)
         )
-        self._http.empty(kwargs, host="oauth")
+        self._http.empty(kwargs)
 
     def close(self) -> None:
         self._http.close()
