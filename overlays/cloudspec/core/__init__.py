@@ -1,14 +1,21 @@
-"""What every cloudspec client shares: the client factory, retries, errors, pages, tokens.
+"""What every cloudspec client shares: the client factory, retries, errors, pages, tokens,
+refreshing OAuth 2 auth and the chunked upload engine.
 
 Sync names are generated from the async ones (``_sync`` from ``_async``); both
 families are exported here.
 """
 
+from ._async.chunked import async_upload_parts
 from ._async.factory import build_async_client
+from ._async.oauth2 import AsyncRefreshingAuth
 from ._async.pagination import AsyncPaginator
+from ._async.redis_store import AsyncRedisTokenStore
 from ._async.transports import AsyncDebugTransport, AsyncRetryTransport
+from ._sync.chunked import upload_parts
 from ._sync.factory import build_client
+from ._sync.oauth2 import RefreshingAuth
 from ._sync.pagination import Paginator
+from ._sync.redis_store import RedisTokenStore
 from ._sync.transports import DebugTransport, RetryTransport
 from .config import DEFAULT_TIMEOUT, USER_AGENT
 from .debug import enable_debug_output
@@ -23,20 +30,35 @@ from .errors import (
     PermissionDeniedError,
     PreconditionFailedError,
     RateLimitError,
+    ResendRequiredError,
     ServerError,
     TransportError,
 )
 from .pages import Page, PageInfo
+from .parts import PartSpec, PartsResult, plan_parts
 from .redact import REDACTED, Redactor
 from .retry import RetryPolicy, parse_retry_after
-from .tokens import AsyncTokenStore, FileTokenStore, MemoryTokenStore, Token, TokenStore
+from .tokens import (
+    AsyncLockingTokenStore,
+    AsyncStoreAdapter,
+    AsyncTokenStore,
+    FileTokenStore,
+    LockingTokenStore,
+    MemoryTokenStore,
+    Token,
+    TokenStore,
+)
 
 # TimeoutError and ConnectionError shadow builtins: import them from cloudspec.core.errors.
 __all__ = [
     "APIError",
     "AsyncDebugTransport",
+    "AsyncLockingTokenStore",
     "AsyncPaginator",
+    "AsyncRedisTokenStore",
+    "AsyncRefreshingAuth",
     "AsyncRetryTransport",
+    "AsyncStoreAdapter",
     "AsyncTokenStore",
     "AuthenticationError",
     "BadRequestError",
@@ -46,16 +68,22 @@ __all__ = [
     "DebugTransport",
     "FileTokenStore",
     "IntegrityError",
+    "LockingTokenStore",
     "MemoryTokenStore",
     "NotFoundError",
     "Page",
     "PageInfo",
     "Paginator",
+    "PartSpec",
+    "PartsResult",
     "PermissionDeniedError",
     "PreconditionFailedError",
     "REDACTED",
     "RateLimitError",
     "Redactor",
+    "RedisTokenStore",
+    "RefreshingAuth",
+    "ResendRequiredError",
     "RetryPolicy",
     "RetryTransport",
     "ServerError",
@@ -63,8 +91,11 @@ __all__ = [
     "TokenStore",
     "TransportError",
     "USER_AGENT",
+    "async_upload_parts",
     "build_async_client",
     "build_client",
     "enable_debug_output",
     "parse_retry_after",
+    "plan_parts",
+    "upload_parts",
 ]

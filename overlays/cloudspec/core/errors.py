@@ -6,6 +6,7 @@
     ├── APIError(status, code, message, request_id, headers, body)
     │   ├── BadRequestError            400, 405, 406, 411, 413, 415, 422
     │   ├── AuthenticationError        401
+    │   │   └── ResendRequiredError    401 on a body that cannot be sent twice
     │   ├── PermissionDeniedError      403
     │   ├── NotFoundError              404, 410
     │   ├── ConflictError              409
@@ -47,6 +48,7 @@ __all__ = [
     "PermissionDeniedError",
     "PreconditionFailedError",
     "RateLimitError",
+    "ResendRequiredError",
     "ServerError",
     "TimeoutError",
     "TransportError",
@@ -133,6 +135,14 @@ class BadRequestError(APIError):
 
 class AuthenticationError(APIError):
     pass
+
+
+class ResendRequiredError(AuthenticationError):
+    """401 on a request whose body is a one-shot stream (a file being uploaded).
+
+    The auth has refreshed the token already, but cannot send the body again: build the
+    request anew (re-open the file) and send it; it will carry the new token.
+    """
 
 
 class PermissionDeniedError(APIError):

@@ -1,9 +1,9 @@
 """Streaming download to a file: constant memory, resumed after a drop, verified, atomic.
 
 The body goes to a temporary file beside the target; after a dropped connection the
-transfer resumes with ``Range`` (or restarts if the server ignores it); size and SHA-256
-are checked when known; only then is the file renamed into place. A failure leaves no
-partial or corrupt file behind.
+transfer resumes with ``Range`` (or restarts if the server ignores it); size and the hashes
+given (SHA-256, SHA-1) are checked, each computed only when asked for; only then is the file
+renamed into place. A failure leaves no partial or corrupt file behind.
 """
 
 from __future__ import annotations
@@ -32,19 +32,26 @@ async def async_download_to_path(
     *,
     expected_size: int | None = None,
     expected_sha256: str | None = None,
+    expected_sha1: str | None = None,
     auth: Any = httpx.USE_CLIENT_DEFAULT,
+    follow_redirects: bool | None = None,
     chunk_size: int = 64 * 1024,
     progress: Progress | None = None,
     max_resumes: int = 3,
     redactor: Redactor = default_redactor,
 ) -> Path:
-    """Downloads ``url`` to ``destination``; ``auth=None`` sends no credentials."""
+    """Downloads ``url`` to ``destination``; ``auth=None`` sends no credentials.
+
+    Hashes are hex strings. ``follow_redirects`` overrides the client's setting (``None``
+    keeps it); httpx drops ``Authorization`` when a redirect changes origin.
+    """
+    redirects: Any = httpx.USE_CLIENT_DEFAULT if follow_redirects is None else follow_redirects
     target = Path(destination)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as out:
-            digest = hashlib.sha256()
+            hashes = _Hashes(sha256=expected_sha256, sha1=expected_sha1)
             done = 0
             total = expected_size
             resumes = 0
@@ -53,7 +60,7 @@ async def async_download_to_path(
                 try:
                     with map_transport_errors(redactor):
                         async with client.stream(
-                            "GET", url, headers=headers, auth=auth
+                            "GET", url, headers=headers, auth=auth, follow_redirects=redirects
                         ) as response:
                             if response.status_code >= 400:
                                 await response.aread()
@@ -69,14 +76,14 @@ async def async_download_to_path(
                                 # The server ignored Range: start again from byte 0.
                                 out.seek(0)
                                 out.truncate()
-                                digest = hashlib.sha256()
+                                hashes.reset()
                                 done = 0
                             length = response.headers.get("content-length")
                             if total is None and length is not None and length.isdigit():
                                 total = done + int(length)
                             async for chunk in response.aiter_bytes(chunk_size):
                                 out.write(chunk)
-                                digest.update(chunk)
+                                hashes.update(chunk)
                                 done += len(chunk)
                                 if progress is not None:
                                     progress(done, total)
@@ -89,10 +96,31 @@ async def async_download_to_path(
             os.fsync(out.fileno())
         if expected_size is not None and done != expected_size:
             raise IntegrityError(f"expected {expected_size} bytes, received {done}")
-        if expected_sha256 is not None and digest.hexdigest() != expected_sha256.lower():
-            raise IntegrityError("the downloaded file does not match its SHA-256")
+        hashes.verify()
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
     return target
+
+
+class _Hashes:
+    """The digests a download was asked to verify, and only those."""
+
+    def __init__(self, **expected: str | None) -> None:
+        self._expected = {
+            name: value.lower() for name, value in expected.items() if value is not None
+        }
+        self.reset()
+
+    def reset(self) -> None:
+        self._running = {name: hashlib.new(name, usedforsecurity=False) for name in self._expected}
+
+    def update(self, chunk: bytes) -> None:
+        for running in self._running.values():
+            running.update(chunk)
+
+    def verify(self) -> None:
+        for name, expected in self._expected.items():
+            if self._running[name].hexdigest() != expected:
+                raise IntegrityError(f"the downloaded file does not match its {name.upper()}")
