@@ -36,7 +36,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 has_python = $(if $(shell find $(1) -name '*.py' -not -path '*/__pycache__/*' -print -quit 2>/dev/null),$(1))
 CODE_DIRS := $(foreach d,generator overlays emulators tests bench examples,$(call has_python,$(d)))
 
-.PHONY: setup system-packages generate check-generated lint typecheck test record demo bench ci clean
+.PHONY: setup system-packages generate check-generated lint typecheck test record demo bench bench-box ci clean
 
 setup: $(DEV_STAMP) $(KINTO_STAMP) system-packages
 
@@ -89,12 +89,18 @@ test: setup
 record: setup
 	$(BIN)/python -m pytest -q tests/replay --record-mode=rewrite
 
-# The tour starts its own Kinto through cloudspec.emulators.run: nothing else must be running.
+# Each tour starts its own server (Kinto, the Box emulator) through cloudspec.emulators.run.
 demo: setup generate
 	$(BIN)/python examples/kinto_tour.py
+	$(BIN)/python examples/box_tour.py
 
+# Kinto first: bench/kinto.py rewrites bench/RESULTS.md, bench/box.py only its "## Box" section.
 bench: setup
 	$(BIN)/python bench/kinto.py
+	$(BIN)/python bench/box.py
+
+bench-box: setup
+	$(BIN)/python bench/box.py
 
 ci: check-generated lint typecheck test
 

@@ -9,6 +9,7 @@ of its own; results are checked by reading the server's state back (sizes, SHA-1
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import io
 import time
 import uuid
@@ -177,6 +178,47 @@ async def test_upload_from_file_object_and_name_conflict(
     assert caught.value.conflict_id() == first.id  # object form, as Box sends for files
     with pytest.raises(ValueError):
         await client.files.upload(io.BytesIO(data), folder.id)  # no name to give it
+
+
+@pytest.mark.parametrize("stored", [False, True])
+async def test_direct_upload_survives_a_lost_answer(
+    server: ServerURLs, client: AsyncBoxClient, folder: Folder, stored: bool
+) -> None:
+    """The connection drops before Box's answer: re-sent from the file; if Box had stored the
+    first attempt, the re-send's 409 names a file with our SHA-1, which is the result."""
+    data = b"lost answer " * 500
+    box.add_faults(
+        server,
+        {
+            "host": "upload",
+            "method": "POST",
+            "path": "/files/content$",
+            "action": "drop",
+            "store": stored,
+        },
+    )
+    uploaded = await client.files.upload(io.BytesIO(data), folder.id, name="lost.txt")
+    assert uploaded.sha1 == hashlib.sha1(data, usedforsecurity=False).hexdigest()
+    entries = [item async for item in client.folders.items(folder.id)]
+    assert [(e.id, e.name) for e in entries] == [(uploaded.id, "lost.txt")]  # one file
+
+
+async def test_direct_upload_conflict_with_other_content_is_not_hidden(
+    server: ServerURLs, client: AsyncBoxClient, folder: Folder
+) -> None:
+    await client.files.upload(io.BytesIO(b"first"), folder.id, name="same.txt")
+    box.add_faults(
+        server,
+        {
+            "host": "upload",
+            "method": "POST",
+            "path": "/files/content$",
+            "action": "status",
+            "status": 503,
+        },
+    )
+    with pytest.raises(BoxConflict):
+        await client.files.upload(io.BytesIO(b"second"), folder.id, name="same.txt")
 
 
 async def test_upload_version_changes_content(

@@ -10,6 +10,7 @@ of its own; results are checked by reading the server's state back (sizes, SHA-1
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import io
 import time
 import uuid
@@ -171,6 +172,47 @@ def test_upload_from_file_object_and_name_conflict(client: BoxClient, folder: Fo
     assert caught.value.conflict_id() == first.id  # object form, as Box sends for files
     with pytest.raises(ValueError):
         client.files.upload(io.BytesIO(data), folder.id)  # no name to give it
+
+
+@pytest.mark.parametrize("stored", [False, True])
+def test_direct_upload_survives_a_lost_answer(
+    server: ServerURLs, client: BoxClient, folder: Folder, stored: bool
+) -> None:
+    """The connection drops before Box's answer: re-sent from the file; if Box had stored the
+    first attempt, the re-send's 409 names a file with our SHA-1, which is the result."""
+    data = b"lost answer " * 500
+    box.add_faults(
+        server,
+        {
+            "host": "upload",
+            "method": "POST",
+            "path": "/files/content$",
+            "action": "drop",
+            "store": stored,
+        },
+    )
+    uploaded = client.files.upload(io.BytesIO(data), folder.id, name="lost.txt")
+    assert uploaded.sha1 == hashlib.sha1(data, usedforsecurity=False).hexdigest()
+    entries = [item for item in client.folders.items(folder.id)]
+    assert [(e.id, e.name) for e in entries] == [(uploaded.id, "lost.txt")]  # one file
+
+
+def test_direct_upload_conflict_with_other_content_is_not_hidden(
+    server: ServerURLs, client: BoxClient, folder: Folder
+) -> None:
+    client.files.upload(io.BytesIO(b"first"), folder.id, name="same.txt")
+    box.add_faults(
+        server,
+        {
+            "host": "upload",
+            "method": "POST",
+            "path": "/files/content$",
+            "action": "status",
+            "status": 503,
+        },
+    )
+    with pytest.raises(BoxConflict):
+        client.files.upload(io.BytesIO(b"second"), folder.id, name="same.txt")
 
 
 def test_upload_version_changes_content(client: BoxClient, folder: Folder, tmp_path: Path) -> None:
