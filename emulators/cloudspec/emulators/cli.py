@@ -1,9 +1,14 @@
 """``python -m cloudspec.emulators <svc> [--host H] [--port N] [--seed FILE] [--set k=v ...]``.
 
-Prints exactly one line, ``ready <base_url>``, once the server accepts connections, then
-runs until SIGTERM or SIGINT (exit 0) or until the server dies on its own (exit 1).
-Secondary hosts are not printed: for Kinto, the attachments file server (kinto-attachment) is
-announced by the server itself, as ``capabilities.attachments.base_url`` in ``GET <base_url>/``.
+Once the server accepts connections, prints its ``ready`` lines, then runs until SIGTERM or
+SIGINT (exit 0) or until the server dies on its own (exit 1).
+
+- Kinto: exactly one line, ``ready <base_url>``. Secondary hosts are not printed: the
+  attachments file server (kinto-attachment) is announced by the server itself, as
+  ``capabilities.attachments.base_url`` in ``GET <base_url>/``.
+- Box: one line per host, ``ready <url> <name>``, in this order: ``api``, ``upload``,
+  ``download``, ``account`` (four lines). ``--port`` sets the api port; the other hosts take
+  free ports.
 """
 
 from __future__ import annotations
@@ -12,10 +17,14 @@ import argparse
 import signal
 import sys
 import threading
+from collections.abc import Mapping
 from types import FrameType
 
 from .errors import EmulatorError
 from .launcher import SERVICES, serve
+
+# Services with several hosts announce each, in this order, as `ready <url> <name>`.
+ANNOUNCED_HOSTS: Mapping[str, tuple[str, ...]] = {"box": ("api", "upload", "download", "account")}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -37,7 +46,12 @@ def main(argv: list[str] | None = None) -> int:
         with serve(
             args.service, host=args.host, port=args.port, seed=args.seed, settings=settings
         ) as (urls, server):
-            print(f"ready {urls.base_url}", flush=True)
+            hosts = ANNOUNCED_HOSTS.get(args.service)
+            if hosts is None:
+                print(f"ready {urls.base_url}", flush=True)
+            else:
+                for name in hosts:
+                    print(f"ready {urls.urls[name]} {name}", flush=True)
             while not stop.wait(0.2):
                 code = server.exit_code()
                 if code is not None:

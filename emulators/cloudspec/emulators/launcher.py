@@ -9,6 +9,7 @@ from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any
 
+from .box import serve_box
 from .errors import EmulatorError
 from .kinto import serve_kinto
 from .process import ServerProcess
@@ -16,7 +17,7 @@ from .urls import ServerURLs
 
 Server = Callable[..., AbstractContextManager[tuple[ServerURLs, ServerProcess]]]
 
-SERVICES: Mapping[str, Server] = {"kinto": serve_kinto}
+SERVICES: Mapping[str, Server] = {"box": serve_box, "kinto": serve_kinto}
 """Every name ``run()`` and ``python -m cloudspec.emulators`` accept."""
 
 Seed = Mapping[str, Any] | str | os.PathLike[str]
@@ -67,7 +68,9 @@ def run(
     """Start ``name`` (e.g. ``"kinto"``), yield its URLs once it is ready, stop it on exit.
 
     ``port=0`` picks a free port. ``settings`` are server settings (for Kinto, ini keys such
-    as ``kinto.paginate_by``), overriding the defaults.
+    as ``kinto.paginate_by``; for Box, e.g. ``part_size``, see :mod:`cloudspec.emulators.box`),
+    overriding the defaults. For Box, ``port`` is the API host's; the other hosts take free
+    ports.
     """
     with serve(name, host=host, port=port, seed=seed, settings=settings) as (urls, _):
         yield urls
