@@ -2,7 +2,8 @@
 
 ``kinto_server`` starts one real Kinto (memory backends, see cloudspec.emulators) per session;
 ``kinto_flush`` wipes its data after a test; ``box_server`` starts one Box emulator per
-session. Tests that use ``kinto_server``, directly or through another fixture, are marked
+session; ``redis_server`` one redis-server. Tests that use any of these servers, directly or
+through another fixture, are marked
 ``live`` automatically, so ``pytest -m "not live"`` runs only what needs no server.
 """
 
@@ -131,7 +132,10 @@ def redis_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     pytest.fail("redis-server did not start (5 tries on free loopback ports)")
 
 
+_SERVER_FIXTURES = frozenset({"kinto_server", "box_server", "redis_server"})
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
-        if "kinto_server" in getattr(item, "fixturenames", ()):
+        if _SERVER_FIXTURES.intersection(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.live)
