@@ -240,6 +240,21 @@ def test_chunked_upload_parallel_parts(
     assert [d for d, _ in progress] == sorted(d for d, _ in progress)
 
 
+def test_large_new_version_goes_through_an_upload_session(
+    server: ServerURLs, client: BoxClient, folder: Folder, tmp_path: Path
+) -> None:
+    first = client.files.upload(io.BytesIO(b"v1"), folder.id, name="grow.bin")
+    source = tmp_path / "grow.bin"
+    sha1 = box.make_file(source, 3 * 256 * 1024 + 99, seed=11)
+    box.reset_stats(server)
+    second = client.files.upload_version(first.id, source)
+    assert (second.id, second.sha1, second.size) == (first.id, sha1, 3 * 256 * 1024 + 99)
+    assert box.stats(server)["upload_parts"] == 4
+    target = tmp_path / "got.bin"
+    client.files.download(first.id, target)
+    assert box.sha1_file(target) == sha1
+
+
 def test_chunked_upload_exact_multiple_sends_no_empty_part(
     server: ServerURLs, client: BoxClient, folder: Folder, tmp_path: Path
 ) -> None:

@@ -46,6 +46,7 @@ from cloudspec.core.errors import (
     ResendRequiredError,
     ServerError,
     TransportError,
+    map_transport_errors,
 )
 from cloudspec.core.pages import Page, PageInfo
 from cloudspec.core.redact import default_redactor
@@ -448,19 +449,30 @@ class Files:
         """The file's bytes ``start``..``end`` (inclusive), streamed."""
         kwargs = get_files_id_content._get_kwargs(str(file_id))
         http = self._client._http
-        headers = {}
-        if start or end is not None:
-            headers["Range"] = f"bytes={start}-{'' if end is None else end}"
+        ranged = bool(start) or end is not None
+        headers = {"Range": f"bytes={start}-{'' if end is None else end}"} if ranged else {}
         request = http.build(kwargs, headers=headers)
-        response = http.client.send(request, stream=True, follow_redirects=True)
-        try:
-            if response.status_code >= 400:
-                response.read()
-                raise error_from_response(response, redactor=http.redactor)
-            for chunk in response.iter_bytes():
-                yield chunk
-        finally:
-            response.close()
+        with map_transport_errors(http.redactor):
+            response = http.client.send(request, stream=True, follow_redirects=True)
+            try:
+                if response.status_code >= 400:
+                    response.read()
+                    raise error_from_response(response, redactor=http.redactor)
+                # A server may ignore Range and send the whole file (200): cut it here.
+                skip = start if ranged and response.status_code == 200 else 0
+                left = None if end is None else end - start + 1
+                for chunk in response.iter_bytes():
+                    if skip:
+                        dropped = min(skip, len(chunk))
+                        chunk, skip = chunk[dropped:], skip - dropped
+                    if left is not None:
+                        chunk, left = chunk[:left], left - min(left, len(chunk))
+                    if chunk:
+                        yield chunk
+                    if left == 0:
+                        break
+            finally:
+                response.close()
 
 
 class Users:
