@@ -96,7 +96,7 @@ async def test_only_the_hashes_asked_for_are_computed(
         made.append(name)
         return real_new(name, *args, **kwargs)
 
-    monkeypatch.setattr("cloudspec.core._async.download.hashlib.new", recording_new)
+    monkeypatch.setattr("cloudspec.core.sink.hashlib.new", recording_new)
     async with httpx.AsyncClient(transport=httpx.MockTransport(Server())) as client:
         await async_download_to_path(client, "http://files.test/a", tmp_path / "a.bin", **asked)
     assert set(made) == computed

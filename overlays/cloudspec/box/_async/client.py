@@ -425,9 +425,11 @@ class AsyncFiles:
         *,
         version: str | None = None,
         progress: Progress | None = None,
+        durable: bool = False,
     ) -> Path:
         """Stream the file to ``destination`` through a temporary file, resuming with
-        ``Range`` after a drop, checked against Box's size and SHA-1, renamed into place."""
+        ``Range`` after a drop, checked against Box's size and SHA-1, renamed into place
+        (``durable=True``: fsynced first, to survive a power cut)."""
         info = await self.get(file_id, fields="size,sha1,name,file_version")
         kwargs = get_files_id_content._get_kwargs(str(file_id), version=opt(version))
         http = self._client._http
@@ -442,6 +444,7 @@ class AsyncFiles:
             follow_redirects=True,
             progress=_download_progress(progress),
             redactor=http.redactor,
+            durable=durable,
         )
 
     async def iter_bytes(

@@ -9,7 +9,6 @@ renamed into place. A failure leaves no partial or corrupt file behind.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import tempfile
 from collections.abc import Callable
@@ -20,6 +19,7 @@ import httpx
 
 from ..errors import IntegrityError, TransportError, map_transport_errors, status_error_class
 from ..redact import Redactor, default_redactor
+from ..sink import DownloadSink
 
 __all__ = ["Progress", "download_to_path"]
 
@@ -36,15 +36,18 @@ def download_to_path(
     expected_sha1: str | None = None,
     auth: Any = httpx.USE_CLIENT_DEFAULT,
     follow_redirects: bool | None = None,
-    chunk_size: int = 64 * 1024,
+    chunk_size: int | None = None,
     progress: Progress | None = None,
     max_resumes: int = 3,
     redactor: Redactor = default_redactor,
+    durable: bool = False,
 ) -> Path:
     """Downloads ``url`` to ``destination``; ``auth=None`` sends no credentials.
 
-    Hashes are hex strings. ``follow_redirects`` overrides the client's setting (``None``
-    keeps it); httpx drops ``Authorization`` when a redirect changes origin.
+    Hashes are hex strings. ``durable=True`` fsyncs the file before renaming it into place
+    (see :class:`~cloudspec.core.sink.DownloadSink`). ``follow_redirects`` overrides the
+    client's setting (``None`` keeps it); httpx drops ``Authorization`` when a redirect
+    changes origin.
     """
     redirects: Any = httpx.USE_CLIENT_DEFAULT if follow_redirects is None else follow_redirects
     target = Path(destination)
@@ -52,7 +55,7 @@ def download_to_path(
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as out:
-            hashes = _Hashes(sha256=expected_sha256, sha1=expected_sha1)
+            sink = DownloadSink(out, sha256=expected_sha256, sha1=expected_sha1, durable=durable)
             done = 0
             total = expected_size
             resumes = 0
@@ -75,16 +78,13 @@ def download_to_path(
                                 )
                             if done and response.status_code != 206:
                                 # The server ignored Range: start again from byte 0.
-                                out.seek(0)
-                                out.truncate()
-                                hashes.reset()
+                                sink.restart()
                                 done = 0
                             length = response.headers.get("content-length")
                             if total is None and length is not None and length.isdigit():
                                 total = done + int(length)
                             for chunk in response.iter_bytes(chunk_size):
-                                out.write(chunk)
-                                hashes.update(chunk)
+                                sink.write(chunk)
                                 done += len(chunk)
                                 if progress is not None:
                                     progress(done, total)
@@ -92,36 +92,17 @@ def download_to_path(
                 except TransportError:
                     resumes += 1
                     if resumes > max_resumes:
+                        sink.close()
                         raise
-            out.flush()
-            os.fsync(out.fileno())
+                except BaseException:
+                    sink.close()
+                    raise
+            sink.finish()
         if expected_size is not None and done != expected_size:
             raise IntegrityError(f"expected {expected_size} bytes, received {done}")
-        hashes.verify()
+        sink.verify()
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
     return target
-
-
-class _Hashes:
-    """The digests a download was asked to verify, and only those."""
-
-    def __init__(self, **expected: str | None) -> None:
-        self._expected = {
-            name: value.lower() for name, value in expected.items() if value is not None
-        }
-        self.reset()
-
-    def reset(self) -> None:
-        self._running = {name: hashlib.new(name, usedforsecurity=False) for name in self._expected}
-
-    def update(self, chunk: bytes) -> None:
-        for running in self._running.values():
-            running.update(chunk)
-
-    def verify(self) -> None:
-        for name, expected in self._expected.items():
-            if self._running[name].hexdigest() != expected:
-                raise IntegrityError(f"the downloaded file does not match its {name.upper()}")
