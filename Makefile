@@ -94,7 +94,7 @@ demo: setup generate
 	$(BIN)/python examples/kinto_tour.py
 	$(BIN)/python examples/box_tour.py
 
-# Kinto first: bench/kinto.py rewrites bench/RESULTS.md, bench/box.py only its "## Box" section.
+# Each writes its own part of bench/RESULTS.md (kinto.py the top, box.py its "## Box" section).
 bench: setup
 	$(BIN)/python bench/kinto.py
 	$(BIN)/python bench/box.py

@@ -789,7 +789,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         revision=revision,
         runs=runs,
     )
-    args.output.write_text(text, encoding="utf-8")
+    # The other services' sections (bench/box.py writes "## Box", last) are kept as they are.
+    previous = args.output.read_text(encoding="utf-8") if args.output.exists() else ""
+    kept = previous[previous.index("\n## Box\n") + 1 :] if "\n## Box\n" in previous else ""
+    args.output.write_text(text.rstrip("\n") + "\n" + ("\n" + kept if kept else ""), "utf-8")
     print(text)
     log.info("wrote %s (%s)", args.output, "all targets pass" if passed else "some targets FAIL")
     return 0

@@ -111,3 +111,23 @@ def test_progress_reader_reports_and_seeks() -> None:
     assert reader.read() == (b"0123456789" * 10)[25:55]
     assert reader.read() == b""
     assert seen == [(20, 50), (50, 50)]
+
+
+def test_malformed_session_and_part_descriptions_are_typed() -> None:
+    from cloudspec.box._async.chunked import _part_record, _session
+    from cloudspec.box._async.http import json_object
+    from cloudspec.core.redact import Redactor
+
+    good = {"id": "s1", "part_size": 8, "total_parts": 2, "session_endpoints": {"commit": "u"}}
+    assert _session(good).id == "s1"
+    with pytest.raises(BoxError):
+        _session({"id": "s1", "part_size": "eight"})
+    assert _part_record({"part_id": "p", "offset": 0, "size": 8, "sha1": "ab"})["size"] == 8
+    with pytest.raises(BoxError):
+        _part_record({"part_id": "p", "offset": None, "size": 8, "sha1": "ab"})
+    with pytest.raises(BoxError):
+        _part_record(["not", "a", "part"])
+    with pytest.raises(BoxError):
+        json_object(response(200, b"<html>maintenance</html>"), Redactor())
+    with pytest.raises(BoxError):
+        json_object(response(200, b"[1, 2]"), Redactor())

@@ -59,7 +59,7 @@ from .._reader import ProgressReader
 from ..errors import BoxAuthenticationError, BoxConflict, BoxError, error_from_response
 from ..urls import BoxURLs
 from .chunked import AsyncChunkedUploader, Progress, Source, UploadSessionInfo, file_size_of
-from .http import AsyncBoxHTTP
+from .http import AsyncBoxHTTP, json_object
 from .lookup import async_find_item
 from .oauth import async_refresh_token
 
@@ -334,7 +334,7 @@ class AsyncFiles:
                     await async_sleep(_upload_retry_delay(policy, attempt, exc))
                     attempt += 1
                     continue
-                entries = response.json().get("entries") or []
+                entries = json_object(response, http.redactor).get("entries") or []
                 if not entries:
                     raise BoxError(
                         "Box accepted the upload but returned no file", status=response.status_code

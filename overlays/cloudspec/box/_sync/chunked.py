@@ -38,7 +38,7 @@ from cloudspec.core.errors import IntegrityError, RateLimitError, ServerError, T
 from .. import _bodies as bodies
 from ..errors import BoxConflict, BoxError, BoxNotFound
 from ..upload_session import UploadSessionInfo
-from .http import BoxHTTP
+from .http import BoxHTTP, json_object
 from .lookup import find_file
 
 __all__ = ["ChunkedUploader", "UploadSessionInfo"]
@@ -56,13 +56,27 @@ def _b64(digest: bytes) -> str:
     return base64.b64encode(digest).decode("ascii")
 
 
-def _part_record(part: Mapping[str, Any]) -> dict[str, Any]:
-    return {
-        "part_id": str(part["part_id"]),
-        "offset": int(part["offset"]),
-        "size": int(part["size"]),
-        "sha1": str(part["sha1"]),
-    }
+def _part_record(part: Any) -> dict[str, Any]:
+    try:
+        return {
+            "part_id": str(part["part_id"]),
+            "offset": int(part["offset"]),
+            "size": int(part["size"]),
+            "sha1": str(part["sha1"]),
+        }
+    except (KeyError, TypeError, ValueError):
+        raise BoxError(
+            f"Box described an upload part it cannot have: {part!r:.200}", status=200
+        ) from None
+
+
+def _session(data: Mapping[str, Any]) -> UploadSessionInfo:
+    try:
+        return UploadSessionInfo.from_json(data)
+    except (KeyError, TypeError, ValueError):
+        raise BoxError(
+            "Box described an upload session without its id or sizes", status=201
+        ) from None
 
 
 class ChunkedUploader:
@@ -120,13 +134,13 @@ class ChunkedUploader:
         # Creating is not repeated on a lost answer: a second session would only waste quota,
         # but it is the caller's to decide.
         data = self._http.json(kwargs)
-        return UploadSessionInfo.from_json(data)
+        return _session(data)
 
     def attach(self, session_id: str) -> UploadSessionInfo:
         """Use an existing session (from another process): its part size comes from Box."""
         kwargs = get_files_upload_sessions_id._get_kwargs(session_id)
         data = self._http.json(kwargs)
-        self.session = UploadSessionInfo.from_json(data)
+        self.session = _session(data)
         return self.session
 
     def _endpoint(self, name: str, default_path: str) -> str:
@@ -175,7 +189,7 @@ class ChunkedUploader:
             if stored is not None and stored["sha1"] == sha1.hex() and stored["size"] == part.size:
                 return stored
             raise
-        record = response.json().get("part")
+        record = json_object(response, self._http.redactor).get("part")
         if not isinstance(record, dict):
             raise BoxError(
                 "Box answered a part upload without a part",
@@ -233,7 +247,7 @@ class ChunkedUploader:
                     )
                 sleep(_retry_after(response.headers.get("retry-after")))
                 continue
-            entries = response.json().get("entries") or []
+            entries = json_object(response, self._http.redactor).get("entries") or []
             if not entries:
                 raise BoxError("Box committed the upload but returned no file", status=201)
             entry: dict[str, Any] = entries[0]

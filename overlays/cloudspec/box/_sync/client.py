@@ -60,7 +60,7 @@ from .._reader import ProgressReader
 from ..errors import BoxAuthenticationError, BoxConflict, BoxError, error_from_response
 from ..urls import BoxURLs
 from .chunked import ChunkedUploader, Progress, Source, UploadSessionInfo, file_size_of
-from .http import BoxHTTP
+from .http import BoxHTTP, json_object
 from .lookup import find_item
 from .oauth import refresh_token
 
@@ -333,7 +333,7 @@ class Files:
                     sleep(_upload_retry_delay(policy, attempt, exc))
                     attempt += 1
                     continue
-                entries = response.json().get("entries") or []
+                entries = json_object(response, http.redactor).get("entries") or []
                 if not entries:
                     raise BoxError(
                         "Box accepted the upload but returned no file", status=response.status_code

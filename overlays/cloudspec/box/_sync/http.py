@@ -23,7 +23,7 @@ from .._hosts import Host, host_for
 from ..errors import BoxError, error_from_response
 from ..urls import BoxURLs
 
-__all__ = ["BoxHTTP"]
+__all__ = ["BoxHTTP", "json_object"]
 
 _READ = httpx.ByteStream(b"")
 
@@ -97,10 +97,10 @@ class BoxHTTP:
         url: str | None = None,
         idempotent: bool | None = None,
         headers: Mapping[str, str] | None = None,
-    ) -> Any:
+    ) -> dict[str, Any]:
         request = self.build(kwargs, url=url, idempotent=idempotent, headers=headers)
         response = self.send(request)
-        return _json_body(response, self.redactor)
+        return json_object(response, self.redactor)
 
     def empty(
         self,
@@ -122,16 +122,18 @@ def _query(value: Any) -> str:
     return str(value)
 
 
-def _json_body(response: httpx.Response, redactor: Redactor) -> Any:
-    if not response.content:
-        return None
+def json_object(response: httpx.Response, redactor: Redactor) -> dict[str, Any]:
+    """The body as a JSON object; anything else (HTML, a list, nothing) is a typed error."""
     try:
-        return response.json()
+        data = response.json()
     except ValueError:
+        data = None
+    if not isinstance(data, dict):
         raise BoxError(
-            "Box answered with a body that is not JSON",
+            f"Box answered {response.status_code} without the JSON object it should hold",
             status=response.status_code,
             headers=response.headers,
             response=response,
             redactor=redactor,
-        ) from None
+        )
+    return data
