@@ -311,11 +311,7 @@ class AsyncFiles:
                 except BoxConflict as exc:
                     # A lost answer to an earlier attempt: Box stored the file, and this
                     # attempt collides with it. Same content = that upload, done.
-                    conflict = (
-                        exc.body.get("context_info", {}).get("conflicts")
-                        if isinstance(exc.body, dict)
-                        else None
-                    )
+                    conflict = (exc.context_info or {}).get("conflicts")
                     if attempt and isinstance(conflict, dict) and conflict.get("sha1") == sha1:
                         return await self.get(str(conflict["id"]))
                     raise
