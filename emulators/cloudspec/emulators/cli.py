@@ -6,6 +6,8 @@ SIGINT (exit 0) or until the server dies on its own (exit 1).
 - Kinto: exactly one line, ``ready <base_url>``. Secondary hosts are not printed: the
   attachments file server (kinto-attachment) is announced by the server itself, as
   ``capabilities.attachments.base_url`` in ``GET <base_url>/``.
+- ButtFS: exactly one line, ``ready <base_url>`` (one host serves ``/v2/...`` and
+  ``/_emulator/...``).
 - Box: one line per host, ``ready <url> <name>``, in this order: ``api``, ``upload``,
   ``download``, ``account`` (four lines). ``--port`` sets the api port; the other hosts take
   free ports.

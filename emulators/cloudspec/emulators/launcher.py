@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from .box import serve_box
+from .buttfs import serve_buttfs
 from .errors import EmulatorError
 from .kinto import serve_kinto
 from .process import ServerProcess
@@ -17,7 +18,11 @@ from .urls import ServerURLs
 
 Server = Callable[..., AbstractContextManager[tuple[ServerURLs, ServerProcess]]]
 
-SERVICES: Mapping[str, Server] = {"box": serve_box, "kinto": serve_kinto}
+SERVICES: Mapping[str, Server] = {
+    "box": serve_box,
+    "buttfs": serve_buttfs,
+    "kinto": serve_kinto,
+}
 """Every name ``run()`` and ``python -m cloudspec.emulators`` accept."""
 
 Seed = Mapping[str, Any] | str | os.PathLike[str]
@@ -68,7 +73,8 @@ def run(
     """Start ``name`` (e.g. ``"kinto"``), yield its URLs once it is ready, stop it on exit.
 
     ``port=0`` picks a free port. ``settings`` are server settings (for Kinto, ini keys such
-    as ``kinto.paginate_by``; for Box, e.g. ``part_size``, see :mod:`cloudspec.emulators.box`),
+    as ``kinto.paginate_by``; for Box, e.g. ``part_size``, see :mod:`cloudspec.emulators.box`;
+    for ButtFS, e.g. ``date_skew``, see :mod:`cloudspec.emulators.buttfs`),
     overriding the defaults. For Box, ``port`` is the API host's; the other hosts take free
     ports.
     """

@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.history_action import HistoryAction
+
+
+T = TypeVar("T", bound="HistoryEnvelope")
+
+
+@_attrs_define
+class HistoryEnvelope:
+    """
+    Attributes:
+        result (list[HistoryAction]):
+        error (None | Unset):
+    """
+
+    result: list[HistoryAction]
+    error: None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        result = []
+        for result_item_data in self.result:
+            result_item = result_item_data.to_dict()
+            result.append(result_item)
+
+        error = self.error
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "result": result,
+            }
+        )
+        if error is not UNSET:
+            field_dict["error"] = error
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.history_action import HistoryAction  # noqa: PLC0415
+
+        d = dict(src_dict)
+        result = []
+        _result = d.pop("result")
+        for result_item_data in _result:
+            result_item = HistoryAction.from_dict(result_item_data)
+
+            result.append(result_item)
+
+        error = d.pop("error", UNSET)
+
+        history_envelope = cls(
+            result=result,
+            error=error,
+        )
+
+        history_envelope.additional_properties = d
+        return history_envelope
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

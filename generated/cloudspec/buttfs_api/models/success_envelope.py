@@ -1,0 +1,78 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.success import Success
+
+
+T = TypeVar("T", bound="SuccessEnvelope")
+
+
+@_attrs_define
+class SuccessEnvelope:
+    """
+    Attributes:
+        result (Success):
+        error (None | Unset):
+    """
+
+    result: Success
+    error: None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        result = self.result.to_dict()
+
+        error = self.error
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "result": result,
+            }
+        )
+        if error is not UNSET:
+            field_dict["error"] = error
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.success import Success  # noqa: PLC0415
+
+        d = dict(src_dict)
+        result = Success.from_dict(d.pop("result"))
+
+        error = d.pop("error", UNSET)
+
+        success_envelope = cls(
+            result=result,
+            error=error,
+        )
+
+        success_envelope.additional_properties = d
+        return success_envelope
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
