@@ -1,0 +1,118 @@
+# Generated from the _async twin by python -m generator.unasync; do not edit.
+"""``Session`` / ``Session``: the original SDK's entry point.
+
+``Session(base_url, client_id, client_secret)``, then ``authenticate(username, password)``;
+``get_user``, ``get_account``, ``get_filesystem``, ``get_history``; with the admin pair
+(``set_admin_credentials``), ``create_account``. Close it (``close``/``close`` or a ``with``
+block) to release the connection pool.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Self, TextIO
+
+import httpx
+
+from cloudspec.core import RetryPolicy
+
+from ..errors import MissingArgument
+from ..values import User
+from .objects import Account, Filesystem
+from .rest import ButtFSRESTAdapter
+
+__all__ = ["Session"]
+
+
+class Session:
+    """A ButtFS session for one application (client id and secret) and one user."""
+
+    def __init__(
+        self,
+        base_url: str,
+        client_id: str,
+        client_secret: str,
+        *,
+        retry: RetryPolicy | None = None,
+        transport: httpx.BaseTransport | None = None,
+        debug_stream: TextIO | None = None,
+    ) -> None:
+        self.rest_interface = ButtFSRESTAdapter(
+            base_url,
+            client_id,
+            client_secret,
+            retry=retry,
+            transport=transport,
+            debug_stream=debug_stream,
+        )
+
+    def __repr__(self) -> str:
+        return f"Session(base_url={self.rest_interface.base_url!r}, linked={self.is_linked()})"
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.rest_interface.close()
+
+    def authenticate(self, username: str, password: str, debug: bool = False) -> bool:
+        """Log in with the password grant; ``InvalidRequest`` for a wrong client id/secret."""
+        if not username or not password:
+            raise MissingArgument("username and password are required")
+        self.rest_interface.authenticate(username, password, debug=debug)
+        return True
+
+    def is_linked(self, debug: bool = False) -> bool:
+        """Whether the session holds an access token (no request is sent)."""
+        return self.rest_interface.is_linked()
+
+    def unlink(self) -> None:
+        """Forget the access token."""
+        self.rest_interface.unlink()
+
+    def get_user(self, debug: bool = False) -> User:
+        return User(self.rest_interface.get_user_profile(debug=debug))
+
+    def get_account(self, debug: bool = False) -> Account:
+        profile = self.rest_interface.get_user_profile(debug=debug)
+        limit = self.rest_interface.latest_header_info.get("storage_limit")
+        return Account(self.rest_interface, profile, limit)
+
+    def get_filesystem(self) -> Filesystem:
+        return Filesystem(self.rest_interface)
+
+    def set_admin_credentials(self, client_id: str, client_secret: str) -> None:
+        """The admin pair, for ``create_account``."""
+        self.rest_interface.set_admin_credentials(client_id, client_secret)
+
+    def create_account(
+        self,
+        username: str,
+        password: str,
+        email: str | None = None,
+        first_name: str | None = None,
+        last_name: str | None = None,
+        log_in_after_creation: bool = False,
+        debug: bool = False,
+    ) -> User:
+        """Create a user (admin credentials needed); optionally log in as the new user."""
+        profile = self.rest_interface.create_customer(
+            username,
+            password,
+            email=email,
+            first_name=first_name,
+            last_name=last_name,
+            debug=debug,
+        )
+        if log_in_after_creation:
+            self.authenticate(username, password, debug=debug)
+        return User(profile)
+
+    def get_history(
+        self, start: int = -10, stop: int | None = None, debug: bool = False
+    ) -> list[dict[str, Any]]:
+        """The latest actions (``start`` negative: the last N; ``stop`` exclusive)."""
+        result = self.rest_interface.get_history(start, stop, debug=debug)
+        return [dict(entry) for entry in result or []]

@@ -1,0 +1,372 @@
+# Generated from the _async twin by python -m generator.unasync; do not edit.
+"""Live tests of the ButtFS session and object model against the ButtFS emulator.
+
+Written once as async source; ``python -m generator.unasync`` writes the sync twin in
+``tests/live/_sync/``. The original SDK's functional scenarios (authentication, user, account,
+folder, file, filesystem, trash, errors, path), each as a fresh user created through the admin
+call, so every test starts with an empty root.
+"""
+
+from __future__ import annotations
+
+import io
+import uuid
+from collections.abc import Iterator
+from pathlib import Path as FSPath
+
+import httpx
+import pytest
+
+from cloudspec.buttfs import (
+    ExistValues,
+    File,
+    Folder,
+    InvalidRequest,
+    MethodNotImplemented,
+    OperationNotAllowed,
+    Path,
+    RestoreValue,
+    Session,
+    SessionNotLinked,
+)
+from cloudspec.buttfs import errors as E
+from cloudspec.core import ConflictError, NotFoundError, RateLimitError
+from cloudspec.emulators.urls import ServerURLs
+
+pytestmark = pytest.mark.live
+
+APP_ID, APP_SECRET = "buttfs-demo", "buttfs-demo-secret"
+ADMIN_ID, ADMIN_SECRET = "buttfs-admin", "buttfs-admin-secret"
+
+
+def _new_user(s: Session) -> None:
+    """Create a new user through the admin call and log in as it (an empty root)."""
+    s.set_admin_credentials(ADMIN_ID, ADMIN_SECRET)
+    username = f"user-{uuid.uuid4().hex[:12]}"
+    s.create_account(username, "secret-password", log_in_after_creation=True)
+
+
+@pytest.fixture
+def session(buttfs_server: ServerURLs) -> Iterator[Session]:
+    """A session logged in as a new user. The seeded ``demo`` user is only logged in, never
+    changed: other test modules expect its storage usage to be 0."""
+    with Session(buttfs_server.base_url, APP_ID, APP_SECRET) as s:
+        _new_user(s)
+        yield s
+
+
+def _quota(server: ServerURLs, settings: dict[str, object]) -> None:
+    """Turn the emulator's request quota (error 9006) on or off."""
+    response = httpx.post(f"{server.base_url}/_emulator/quota", json=settings, trust_env=False)
+    assert response.status_code == 200
+
+
+# -- authentication ------------------------------------------------------------------------
+
+
+def test_authenticate_and_link(buttfs_server: ServerURLs) -> None:
+    with Session(buttfs_server.base_url, APP_ID, APP_SECRET) as s:
+        assert not s.is_linked()
+        with pytest.raises(SessionNotLinked):
+            s.get_user()
+        assert s.authenticate("demo", "demo-password")
+        assert s.is_linked()
+        s.unlink()
+        assert not s.is_linked()
+
+
+@pytest.mark.parametrize(("client_id", "secret"), [("wrong-id", APP_SECRET), (APP_ID, "wrong")])
+def test_wrong_id_or_secret_is_invalid_request(
+    buttfs_server: ServerURLs, client_id: str, secret: str
+) -> None:
+    with Session(buttfs_server.base_url, client_id, secret) as s:
+        with pytest.raises(InvalidRequest) as info:
+            s.authenticate("demo", "demo-password")
+        assert info.value.code == "invalid_request"
+        assert not s.is_linked()
+
+
+# -- user and account ----------------------------------------------------------------------
+
+
+def test_user(session: Session) -> None:
+    user = session.get_user()
+    assert user.username.startswith("user-")
+    assert user.email == ""
+    assert user.id and user.created_at > 0 and user.last_login > 0
+    with pytest.raises(OperationNotAllowed):
+        user.id = "x"
+    with pytest.raises(MethodNotImplemented):
+        user.email = "a@b.c"
+    with pytest.raises(MethodNotImplemented):
+        user.save()
+
+
+def test_account_and_locales(session: Session) -> None:
+    account = session.get_account()
+    assert account.usage >= 0
+    assert account.limit is None
+    assert account.plan == "ButtFS End User"
+    assert account.state_string == "Active"
+    for locale in ("de", "en"):
+        account.set_locale(locale)
+        account.set_session_locale(locale)
+        again = session.get_account()
+        assert again.locale == locale
+        assert again.session_locale == locale
+
+
+# -- folders -------------------------------------------------------------------------------
+
+
+def test_folder_crud_exists_rename_refresh(session: Session) -> None:
+    fs = session.get_filesystem()
+    root = fs.root()
+    assert root.list() == []
+    folder = root.create_folder("first")
+    assert folder.type == "folder" and folder.name == "first"
+    assert folder.date_created is not None
+    nested = folder.create_folder("nested")
+    assert str(nested.path()) == f"/{folder.id}/{nested.id}"
+    snowman = root.create_folder("☃")
+    assert snowman.name == "☃"
+    with pytest.raises(E.NameConflictInOperation) as info:
+        root.create_folder("first")
+    assert info.value.code == 2042 and isinstance(info.value, ConflictError)
+    renamed = root.create_folder("first", exists=ExistValues.rename)
+    assert renamed.name != "first"
+    reused = root.create_folder("first", exists=ExistValues.reuse)
+    assert reused.id == folder.id
+    with pytest.raises(OperationNotAllowed):
+        folder.id = "nope"
+    folder.name = "renamed"
+    folder.save()
+    assert folder.name == "renamed"
+    folder.name = "discarded"
+    folder.refresh()
+    assert folder.name == "renamed"
+    assert [item.name for item in folder.list()] == ["nested"]
+    nested.delete()
+    assert folder.list() == []
+
+
+def test_save_with_stale_version_conflicts(session: Session) -> None:
+    root = session.get_filesystem().root()
+    folder = root.create_folder("v")
+    stale = session.get_filesystem().get_item(folder.path())
+    folder.name = "v2"
+    folder.save()
+    stale.name = "v3"
+    with pytest.raises(E.FolderVersionMissingOrIncorrect):
+        stale.save()
+    with pytest.raises(E.VersionMismatchIgnored):
+        stale.save(if_conflict="ignore")
+
+
+# -- files ---------------------------------------------------------------------------------
+
+
+def test_file_upload_download_read_seek(session: Session, tmp_path: FSPath) -> None:
+    root = session.get_filesystem().root()
+    local = tmp_path / "hello.txt"
+    local.write_bytes(b"0123456789" * 100)
+    uploaded = root.upload(str(local))
+    assert uploaded.name == "hello.txt" and uploaded.size == 1000
+    assert uploaded.extension == "txt" and uploaded.type == "file"
+    assert not uploaded.is_mirrored
+    inline = root.upload(b"inline data", custom_name="inline.bin", custom_mime="x/y")
+    assert inline.size == 11
+    streamed = root.upload(io.BytesIO(b"from a stream"), custom_name="stream.txt")
+    assert streamed.name == "stream.txt"
+    with pytest.raises(E.NameConflictInOperation):
+        root.upload(str(local))
+
+    assert uploaded.read(5) == b"01234"
+    assert uploaded.tell() == 5
+    uploaded.seek(-3, 2)
+    assert uploaded.read() == b"789"
+    uploaded.seek(10)
+    assert uploaded.read(10) == b"0123456789"
+    assert uploaded.read(0) == b""
+
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    assert (uploaded.download(out_dir)).read_bytes() == local.read_bytes()
+    named = uploaded.download(out_dir, custom_name="other.txt")
+    assert named.name == "other.txt" and named.read_bytes() == local.read_bytes()
+    explicit = inline.download(tmp_path / "explicit.bin")
+    assert explicit.read_bytes() == b"inline data"
+    with pytest.raises(MethodNotImplemented):
+        uploaded.readline()
+
+
+def test_file_meta_and_versions(session: Session) -> None:
+    root = session.get_filesystem().root()
+    file = root.upload(b"version one", custom_name="doc.txt")
+    file.name = "doc.jpeg"
+    file.save()
+    assert file.extension == "jpeg" and file.mime == "image/jpeg"
+    file.mime = "text/plain"
+    file.save()
+    assert file.mime == "text/plain"
+    with pytest.raises(OperationNotAllowed):
+        file.extension = "png"
+    file.application_data = {"k": "v"}
+    file.save()
+    assert file.application_data.get("k") == "v"
+    second = root.upload(b"version two!", custom_name="doc.jpeg", exists="overwrite")
+    assert second.id == file.id
+    file.refresh()
+    versions = file.versions()
+    assert versions and all(isinstance(v, File) for v in versions)
+    first = versions[0]
+    file.promote(first.version)
+    assert file.read() == b"version one"
+
+
+# -- filesystem, trash ---------------------------------------------------------------------
+
+
+def test_filesystem_list_move_copy(session: Session) -> None:
+    fs = session.get_filesystem()
+    root = fs.root()
+    assert fs.list("/") == [] and fs.list(root) == [] and root.list() == []
+    a = root.create_folder("a")
+    b = root.create_folder("b")
+    c = a.create_folder("c")
+    fs.move([c], b)
+    assert [i.id for i in b.list()] == [c.id]
+    assert str(c.path()) == f"/{b.id}/{c.id}"
+    copies = fs.copy([c], a)
+    assert copies[0].id != c.id and copies[0].name == "c"
+    # copy_to honours exists (the original ignored it)
+    with pytest.raises(E.NameConflictInOperation):
+        c.copy_to(a, exists=ExistValues.fail)
+    renamed = c.copy_to(a, exists=ExistValues.rename)
+    assert renamed.name != "c"
+
+
+def test_trash_and_restore_modes(session: Session) -> None:
+    fs = session.get_filesystem()
+    root = fs.root()
+    keep = root.create_folder("keep")
+    one = root.create_folder("one")
+    two = root.create_folder("two")
+    one.delete()
+    two.delete()
+    assert one.in_trash
+    trash = fs.list_trash()
+    assert {i.id for i in trash} == {one.id, two.id}
+    assert one.delete() is False  # no-op without commit
+    assert fs.restore([one, f"/{two.id}"]) == [True, True]
+    assert {i.id for i in root.list()} == {keep.id, one.id, two.id}
+
+    parent = root.create_folder("parent")
+    child = parent.create_folder("child")
+    child.delete()
+    parent.delete(commit=True, force=True)
+    with pytest.raises(E.OriginalPathNoLongerExists):
+        child.restore(RestoreValue.fail)
+    child.restore(RestoreValue.rescue, keep)
+    assert str(child.path()) == f"/{keep.id}/{child.id}"
+    child.delete()
+    keep.delete(commit=True, force=True)
+    child.restore(RestoreValue.recreate, "made/here")
+    assert len(child.path()) == 3
+    assert (fs.get_item(child.path())).id == child.id
+
+    gone = root.create_folder("gone")
+    inner = gone.create_folder("inner")
+    gone.delete(force=True)
+    with pytest.raises(E.PathDoesNotExist):
+        inner.create_folder("x")
+    assert gone.delete(commit=True)
+    assert gone.id not in {i.id for i in fs.list_trash()}
+
+
+# -- errors --------------------------------------------------------------------------------
+
+
+def test_errors_by_code(session: Session) -> None:
+    fs = session.get_filesystem()
+    root = fs.root()
+    folder = root.create_folder("full")
+    folder.create_folder("inside")
+    with pytest.raises(E.DirectoryNotEmpty) as not_empty:
+        folder.delete()
+    assert not_empty.value.code == 2052 and not_empty.value.status == 409
+    with pytest.raises(E.FolderNotFound):
+        session.rest_interface.delete_folder("/")
+    with pytest.raises(E.FolderDoesNotExist) as missing:
+        fs.list("/notapath")
+    assert isinstance(missing.value, NotFoundError) and missing.value.message
+    with pytest.raises(E.MissingToParameter):
+        session.rest_interface.folder_operation("move", str(folder.path()), "")
+    with pytest.raises(E.ShareDoesNotExist):
+        fs.retrieve_share("no-such-share")
+
+
+def test_request_quota_is_rate_limit(session: Session, buttfs_server: ServerURLs) -> None:
+    _quota(buttfs_server, {"enabled": True, "remaining": 0})
+    try:
+        with pytest.raises(E.APICallLimitReached) as info:
+            session.get_user()
+        assert isinstance(info.value, RateLimitError) and info.value.code == 9006
+    finally:
+        _quota(buttfs_server, {"enabled": False})
+
+
+# -- shares and history --------------------------------------------------------------------
+
+
+def test_shares_and_history(session: Session, buttfs_server: ServerURLs) -> None:
+    fs = session.get_filesystem()
+    root = fs.root()
+    folder = root.create_folder("shared")
+    folder.upload(b"shared content", custom_name="s.txt")
+    share = fs.create_share(folder, password="pw-one")
+    assert share.share_key and [s.share_key for s in fs.list_shares()] == [share.share_key]
+    assert [i.name for i in share.list()] == ["s.txt"]
+    share.set_password("pw-two", "pw-one")
+    share.change_attributes({"name": "renamed"}, "pw-two")
+    assert share.name == "renamed"
+    with Session(buttfs_server.base_url, APP_ID, APP_SECRET) as other:
+        _new_user(other)
+        other_fs = other.get_filesystem()
+        with pytest.raises(E.APIError):
+            other_fs.retrieve_share(share.share_key)
+        retrieved = other_fs.retrieve_share(share.share_key, "pw-two")
+        received = retrieved.receive()
+        assert [i.name for i in received] == ["s.txt"]
+    assert share.delete()
+    history = session.get_history()
+    assert history and any(entry.get("action") == "share_create" for entry in history)
+
+
+# -- debug output --------------------------------------------------------------------------
+
+
+def test_debug_output_is_redacted(buttfs_server: ServerURLs) -> None:
+    stream = io.StringIO()
+    with Session(buttfs_server.base_url, APP_ID, APP_SECRET, debug_stream=stream) as s:
+        s.authenticate("demo", "demo-password", debug=True)
+        s.get_user(debug=True)
+        token = s.rest_interface.access_token
+        assert token
+    text = stream.getvalue()
+    assert "Request:\nPOST: " in text and "HTTP Code: 200" in text
+    assert "\tgrant_type=password" in text and "\tusername=demo" in text
+    assert "demo-password" not in text
+    assert token not in text
+    assert "BCS " not in text and "Bearer" not in text
+    assert APP_SECRET not in text
+
+
+def test_path_of_items(session: Session) -> None:
+    root = session.get_filesystem().root()
+    a = root.create_folder("a")
+    b = a.create_folder("b")
+    path = b.path()
+    assert isinstance(path, Path) and len(path) == 2
+    assert path[0] == a.id and str(path[:1]) == f"/{a.id}"
+    assert isinstance(session.get_filesystem().get_item(str(path)), Folder)
