@@ -63,15 +63,22 @@ def _quota(server: ServerURLs, settings: dict[str, object]) -> None:
 # -- authentication ------------------------------------------------------------------------
 
 
+def _expire_tokens(server: ServerURLs) -> None:
+    httpx.post(f"{server.base_url}/_emulator/expire_tokens").raise_for_status()
+
+
 async def test_authenticate_and_link(buttfs_server: ServerURLs) -> None:
     async with AsyncSession(buttfs_server.base_url, APP_ID, APP_SECRET) as s:
-        assert not s.is_linked()
+        assert not await s.is_linked()
         with pytest.raises(SessionNotLinked):
             await s.get_user()
         assert await s.authenticate("demo", "demo-password")
-        assert s.is_linked()
+        assert await s.is_linked()
+        _expire_tokens(buttfs_server)
+        assert not await s.is_linked()  # the server refuses the token: not linked any more
+        assert await s.authenticate("demo", "demo-password")
         s.unlink()
-        assert not s.is_linked()
+        assert not await s.is_linked()
 
 
 @pytest.mark.parametrize(("client_id", "secret"), [("wrong-id", APP_SECRET), (APP_ID, "wrong")])
@@ -82,7 +89,7 @@ async def test_wrong_id_or_secret_is_invalid_request(
         with pytest.raises(InvalidRequest) as info:
             await s.authenticate("demo", "demo-password")
         assert info.value.code == "invalid_request"
-        assert not s.is_linked()
+        assert not await s.is_linked()
 
 
 # -- user and account ----------------------------------------------------------------------

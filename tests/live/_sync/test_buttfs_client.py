@@ -64,6 +64,10 @@ def _quota(server: ServerURLs, settings: dict[str, object]) -> None:
 # -- authentication ------------------------------------------------------------------------
 
 
+def _expire_tokens(server: ServerURLs) -> None:
+    httpx.post(f"{server.base_url}/_emulator/expire_tokens").raise_for_status()
+
+
 def test_authenticate_and_link(buttfs_server: ServerURLs) -> None:
     with Session(buttfs_server.base_url, APP_ID, APP_SECRET) as s:
         assert not s.is_linked()
@@ -71,6 +75,9 @@ def test_authenticate_and_link(buttfs_server: ServerURLs) -> None:
             s.get_user()
         assert s.authenticate("demo", "demo-password")
         assert s.is_linked()
+        _expire_tokens(buttfs_server)
+        assert not s.is_linked()  # the server refuses the token: not linked any more
+        assert s.authenticate("demo", "demo-password")
         s.unlink()
         assert not s.is_linked()
 

@@ -13,6 +13,8 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path as FSPath
 from typing import IO, Any
 
+from cloudspec.core.files import safe_filename
+
 from ..errors import InvalidArgument, MethodNotImplemented, OperationNotAllowed
 from ..values import ExistValues, FileData, ItemData, Path, RestoreValue, VersionConflictValue
 from .rest import ButtFSRESTAdapter
@@ -284,10 +286,11 @@ class File(Item, FileData):
         streamed, resumed with a correct Range if the transfer breaks."""
         self._not_in_trash("download")
         target = FSPath(local_path)
+        # The item's name comes from the server: it never leaves the chosen directory.
         if target.is_dir():
-            target = target / (custom_name or self.name)
+            target = target / safe_filename(custom_name or self.name)
         elif custom_name is not None:
-            target = target.parent / custom_name
+            target = target.parent / safe_filename(custom_name)
         return self._rest.download_file(str(self.path()), target, size=self.size, debug=debug)
 
     def read(self, size: int | None = None, debug: bool = False) -> bytes:

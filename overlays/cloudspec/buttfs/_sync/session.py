@@ -14,6 +14,7 @@ from typing import Any, Self, TextIO
 import httpx
 
 from cloudspec.core import RetryPolicy
+from cloudspec.core.errors import APIError
 
 from ..errors import MissingArgument
 from ..values import User
@@ -46,7 +47,8 @@ class Session:
         )
 
     def __repr__(self) -> str:
-        return f"Session(base_url={self.rest_interface.base_url!r}, linked={self.is_linked()})"
+        linked = self.rest_interface.is_linked()
+        return f"Session(base_url={self.rest_interface.base_url!r}, has_token={linked})"
 
     def __enter__(self) -> Self:
         return self
@@ -65,8 +67,18 @@ class Session:
         return True
 
     def is_linked(self, debug: bool = False) -> bool:
-        """Whether the session holds an access token (no request is sent)."""
-        return self.rest_interface.is_linked()
+        """Whether the session can make calls: it holds a token and the server accepts it
+        (``ping``, as the original did; an expired or revoked token answers False)."""
+        if not self.rest_interface.is_linked():
+            return False
+        try:
+            self.rest_interface.ping(debug=debug)
+        except APIError as exc:
+            # ButtFS answers 401 with the generic code 9000 for a token it no longer knows.
+            if exc.status == 401:
+                return False
+            raise
+        return True
 
     def unlink(self) -> None:
         """Forget the access token."""
