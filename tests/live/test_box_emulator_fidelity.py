@@ -10,19 +10,16 @@ errors (409 conflicts in both shapes, 400s) and the token endpoint's.
 from __future__ import annotations
 
 import io
-import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
-import attrs
-import httpx
 import pytest
 
 from cloudspec.box import BoxAuthenticateFlow, BoxClient, BoxConflict, BoxError
 from cloudspec.emulators.urls import ServerURLs
 from tests.live import box_support as box
+from tests.live.recording import Exchange, Recorder
 from tests.unit.test_box_spec import (
     OFFICIAL_URI,
     OUR_OPERATIONS,
@@ -37,42 +34,6 @@ from tests.unit.test_box_spec import (
 )
 
 pytestmark = pytest.mark.live
-
-
-@attrs.frozen
-class Exchange:
-    method: str
-    url: str
-    status: int
-    body: Any
-
-
-class Recorder(httpx.BaseTransport):
-    """The real transport, keeping every JSON answer."""
-
-    def __init__(self) -> None:
-        self.inner = httpx.HTTPTransport()
-        self.seen: list[Exchange] = []
-
-    def handle_request(self, request: httpx.Request) -> httpx.Response:
-        response = self.inner.handle_request(request)
-        if "json" in response.headers.get("content-type", ""):
-            content = response.read()
-            self.seen.append(
-                Exchange(
-                    request.method, str(request.url), response.status_code, json.loads(content)
-                )
-            )
-            return httpx.Response(
-                response.status_code,
-                headers=response.headers,
-                content=content,
-                extensions=response.extensions,
-            )
-        return response
-
-    def close(self) -> None:
-        self.inner.close()
 
 
 def _matcher(op: Operation) -> re.Pattern[str]:
@@ -91,7 +52,7 @@ def _operation(server: ServerURLs, exchange: Exchange) -> Operation:
         server.urls["upload"] + "/2.0": "https://upload.box.com/api/2.0",
         server.urls["api"] + "/oauth2": "https://api.box.com/oauth2",
     }
-    url = exchange.url.split("?", 1)[0]
+    url = str(exchange.url.copy_with(query=None))
     for local, remote in real.items():
         if url.startswith(local + "/"):
             url = remote + url[len(local) :]

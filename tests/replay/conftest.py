@@ -8,7 +8,6 @@ pagination tokens differ on every recording, so neither takes part in matching.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,6 +15,8 @@ from typing import Any
 import pytest
 
 from cloudspec.core.redact import Redactor
+
+from .scrubbing import scrub_request_body, scrub_response
 
 CASSETTES = Path(__file__).resolve().parent.parent / "cassettes" / "kinto"
 REPLAY_URL = "http://127.0.0.1:9/v1"
@@ -40,27 +41,12 @@ def pytest_recording_configure(config: pytest.Config, vcr: Any) -> None:
 def _scrub_request(request: Any) -> Any:
     if request.path.endswith("/__heartbeat__"):
         return None  # the launcher's readiness probe, not the client's traffic
-    if request.body:
-        ctype = request.headers.get("Content-Type", "") or request.headers.get("content-type", "")
-        body = request.body if isinstance(request.body, bytes) else request.body.encode()
-        request.body = _redactor.body(body, ctype or "application/json").encode()
+    scrub_request_body(request, _redactor, default_type="application/json")
     return request
 
 
 def _scrub_response(response: dict[str, Any]) -> dict[str, Any]:
-    headers = {k.lower(): v for k, v in response["headers"].items()}
-    for name in _DROPPED_RESPONSE_HEADERS:
-        headers.pop(name, None)
-    response["headers"] = headers
-    body = response.get("body", {}).get("string")
-    if body:
-        try:
-            decoded = json.loads(body)
-        except ValueError:
-            pass
-        else:
-            response["body"]["string"] = json.dumps(_redactor.data(decoded)).encode()
-    return response
+    return scrub_response(response, _redactor, _DROPPED_RESPONSE_HEADERS)
 
 
 @pytest.fixture(scope="module")

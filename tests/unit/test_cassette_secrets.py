@@ -18,8 +18,10 @@ PASSWORDS = (
     "bob-secret",
     "carol-secret",
     "s3cret",
-    # The Box emulator's default app secret and user password.
+    # The Box and ButtFS emulators' default app secrets and user password.
     "cloudspec-demo-secret",
+    "buttfs-demo-secret",
+    "buttfs-admin-secret",
     "demo-password",
 )
 USERS = ("alice", "bob", "carol")
@@ -30,7 +32,8 @@ SECRET_PATTERNS = [
     # An Authorization value (prose such as "basic authentication" has no digit or capital).
     r"\b(?:Basic|Bearer)\s+(?=[\w.~+/-]*[A-Z0-9])[\w.~+/-]{12,}=*",
     # OAuth tokens and codes, in JSON answers and form bodies, unless scrubbed.
-    r'"(?:access_token|refresh_token|client_secret)":\s*"(?!<redacted>)',
+    r'"(?:access_token|refresh_token|client_secret|transmission_key)":\s*"(?!<redacted>)',
+    r"\bBCS [\w-]+:[A-Za-z0-9+/=]{8,}",  # a ButtFS request signature
     r"\b(?:access_token|refresh_token|client_secret|code)=(?!<redacted>|&|$)",
 ]
 

@@ -10,7 +10,6 @@ scrubbed, token endpoint answers too, and Authorization headers are dropped.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -21,6 +20,8 @@ from cloudspec.box import BoxURLs
 from cloudspec.core.redact import SENSITIVE_FIELDS, Redactor
 from cloudspec.emulators import run
 from cloudspec.emulators.urls import ServerURLs
+
+from ..scrubbing import scrub_request_body, scrub_response
 
 CASSETTES = Path(__file__).resolve().parents[2] / "cassettes" / "box"
 REPLAY_URLS = BoxURLs(
@@ -57,28 +58,12 @@ def pytest_recording_configure(config: pytest.Config, vcr: Any) -> None:
 def _scrub_request(request: Any) -> Any:
     if "/_emulator/" in request.path:
         return None  # the test's own hands on the emulator, not the client's traffic
-    if request.body:
-        ctype = request.headers.get("Content-Type", "") or request.headers.get("content-type", "")
-        if "x-www-form-urlencoded" in ctype or "json" in ctype:
-            body = request.body if isinstance(request.body, bytes) else request.body.encode()
-            request.body = _request_redactor.body(body, ctype).encode()
+    scrub_request_body(request, _request_redactor)
     return request
 
 
 def _scrub_response(response: dict[str, Any]) -> dict[str, Any]:
-    headers = {k.lower(): v for k, v in response["headers"].items()}
-    for name in _DROPPED_RESPONSE_HEADERS:
-        headers.pop(name, None)
-    response["headers"] = headers
-    body = response.get("body", {}).get("string")
-    if body and "json" in str(headers.get("content-type", "")):
-        try:
-            decoded = json.loads(body)
-        except ValueError:
-            pass
-        else:
-            response["body"]["string"] = json.dumps(_response_redactor.data(decoded)).encode()
-    return response
+    return scrub_response(response, _response_redactor, _DROPPED_RESPONSE_HEADERS)
 
 
 @pytest.fixture(scope="module")
