@@ -199,6 +199,9 @@ def test_file_upload_download_read_seek(session: Session, tmp_path: FSPath) -> N
     out_dir = tmp_path / "out"
     out_dir.mkdir()
     assert (uploaded.download(out_dir)).read_bytes() == local.read_bytes()
+    # The original's background download flag is accepted; the download is done on return.
+    background = uploaded.download(out_dir, "bg.txt", False)
+    assert uploaded.wait_for_downloads(timeout=1) and background.read_bytes() == local.read_bytes()
     named = uploaded.download(out_dir, custom_name="other.txt")
     assert named.name == "other.txt" and named.read_bytes() == local.read_bytes()
     explicit = inline.download(tmp_path / "explicit.bin")

@@ -280,10 +280,17 @@ class File(Item, FileData):
         self,
         local_path: str | os.PathLike[str],
         custom_name: str | None = None,
+        synchronous: bool = True,
         debug: bool = False,
     ) -> FSPath:
         """Download into a directory (as ``custom_name`` or the item's name) or to a file path;
-        streamed, resumed with a correct Range if the transfer breaks."""
+        streamed, resumed with a correct Range if the transfer breaks.
+
+        ``synchronous`` is accepted for code written for the original SDK, whose default ran
+        the download in a background thread: here it always completes before returning
+        (use the async session for concurrency), so :meth:`wait_for_downloads` has nothing
+        to wait for."""
+        del synchronous
         self._not_in_trash("download")
         target = FSPath(local_path)
         # The item's name comes from the server: it never leaves the chosen directory.
@@ -292,6 +299,12 @@ class File(Item, FileData):
         elif custom_name is not None:
             target = target.parent / safe_filename(custom_name)
         return self._rest.download_file(str(self.path()), target, size=self.size, debug=debug)
+
+    def wait_for_downloads(self, timeout: float | None = None) -> bool:
+        """The original's wait for background downloads: every download here has completed
+        when ``download`` returns, so there is never one to wait for."""
+        del timeout
+        return True
 
     def read(self, size: int | None = None, debug: bool = False) -> bytes:
         """Up to ``size`` bytes from the current offset (``None``: the rest)."""
