@@ -151,6 +151,17 @@ def _urlencoded(data: Mapping[str, Any]) -> bytes:
     return urlencode(pairs).encode("ascii")
 
 
+def _read_body(request: httpx.Request) -> bytes | None:
+    """The request body if it is in memory; a streamed one (a file upload) is not logged.
+    (A transport, vcrpy's for one, may swap the stream for bytes without filling ``content``.)"""
+    if not isinstance(request.stream, httpx.ByteStream):
+        return None
+    try:
+        return request.content
+    except httpx.RequestNotRead:
+        return None
+
+
 def _present(values: Mapping[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in values.items() if value is not None}
 
@@ -326,7 +337,7 @@ class AsyncButtFSRESTAdapter:
     def _log(
         self, request: httpx.Request, response: httpx.Response | None, body: JSON, debug: bool
     ) -> None:
-        body_bytes = request.content if isinstance(request.stream, httpx.ByteStream) else None
+        body_bytes = _read_body(request)
         text = format_exchange(
             request, response, self.redactor, request_body=body_bytes, response_body=body
         )

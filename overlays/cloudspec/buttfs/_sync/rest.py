@@ -152,6 +152,17 @@ def _urlencoded(data: Mapping[str, Any]) -> bytes:
     return urlencode(pairs).encode("ascii")
 
 
+def _read_body(request: httpx.Request) -> bytes | None:
+    """The request body if it is in memory; a streamed one (a file upload) is not logged.
+    (A transport, vcrpy's for one, may swap the stream for bytes without filling ``content``.)"""
+    if not isinstance(request.stream, httpx.ByteStream):
+        return None
+    try:
+        return request.content
+    except httpx.RequestNotRead:
+        return None
+
+
 def _present(values: Mapping[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in values.items() if value is not None}
 
@@ -325,7 +336,7 @@ class ButtFSRESTAdapter:
     def _log(
         self, request: httpx.Request, response: httpx.Response | None, body: JSON, debug: bool
     ) -> None:
-        body_bytes = request.content if isinstance(request.stream, httpx.ByteStream) else None
+        body_bytes = _read_body(request)
         text = format_exchange(
             request, response, self.redactor, request_body=body_bytes, response_body=body
         )

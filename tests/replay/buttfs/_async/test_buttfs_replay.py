@@ -16,8 +16,6 @@ APP = ("buttfs-demo", "buttfs-demo-secret")
 
 
 async def test_folders_meta_and_trash(buttfs_url: str) -> None:
-    # Uploads stream their body, which vcrpy cannot record; they are covered live
-    # (tests/live/_async/test_buttfs_client.py).
     async with AsyncSession(buttfs_url, *APP) as session:
         await session.authenticate("demo", "demo-password")
         fs = session.get_filesystem()
@@ -37,6 +35,22 @@ async def test_folders_meta_and_trash(buttfs_url: str) -> None:
         with pytest.raises(E.DirectoryNotEmpty):
             await top.delete(commit=True)
         await top.delete(commit=True, force=True)
+
+
+async def test_file_upload_read_rename_versions(buttfs_url: str) -> None:
+    async with AsyncSession(buttfs_url, *APP) as session:
+        await session.authenticate("demo", "demo-password")
+        root = await session.get_filesystem().root()
+        folder = await root.create_folder("replay-files", exists=ExistValues.overwrite)
+        note = await folder.upload(b"hello from a cassette", custom_name="note.txt")
+        assert note.size == len(b"hello from a cassette")
+        note.seek(6)
+        assert await note.read(4) == b"from"
+        note.name = "renamed.txt"
+        await note.save()
+        assert [item.name for item in await folder.list()] == ["renamed.txt"]
+        assert len(await note.versions()) >= 1
+        await folder.delete(commit=True, force=True)
 
 
 async def test_user_and_account(buttfs_url: str) -> None:

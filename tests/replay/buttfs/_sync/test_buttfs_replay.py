@@ -17,8 +17,6 @@ APP = ("buttfs-demo", "buttfs-demo-secret")
 
 
 def test_folders_meta_and_trash(buttfs_url: str) -> None:
-    # Uploads stream their body, which vcrpy cannot record; they are covered live
-    # (tests/live/_sync/test_buttfs_client.py).
     with Session(buttfs_url, *APP) as session:
         session.authenticate("demo", "demo-password")
         fs = session.get_filesystem()
@@ -38,6 +36,22 @@ def test_folders_meta_and_trash(buttfs_url: str) -> None:
         with pytest.raises(E.DirectoryNotEmpty):
             top.delete(commit=True)
         top.delete(commit=True, force=True)
+
+
+def test_file_upload_read_rename_versions(buttfs_url: str) -> None:
+    with Session(buttfs_url, *APP) as session:
+        session.authenticate("demo", "demo-password")
+        root = session.get_filesystem().root()
+        folder = root.create_folder("replay-files", exists=ExistValues.overwrite)
+        note = folder.upload(b"hello from a cassette", custom_name="note.txt")
+        assert note.size == len(b"hello from a cassette")
+        note.seek(6)
+        assert note.read(4) == b"from"
+        note.name = "renamed.txt"
+        note.save()
+        assert [item.name for item in folder.list()] == ["renamed.txt"]
+        assert len(note.versions()) >= 1
+        folder.delete(commit=True, force=True)
 
 
 def test_user_and_account(buttfs_url: str) -> None:
