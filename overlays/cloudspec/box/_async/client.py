@@ -48,7 +48,7 @@ from cloudspec.core.errors import (
     map_transport_errors,
 )
 from cloudspec.core.pages import Page, PageInfo
-from cloudspec.core.redact import default_redactor
+from cloudspec.core.redact import SENSITIVE_FIELDS, Redactor
 from cloudspec.core.retry import RetryPolicy
 from cloudspec.core.tokens import AsyncTokenStore, MemoryTokenStore, Token, TokenStore
 
@@ -548,7 +548,12 @@ class AsyncBoxClient:
             if access_token or refresh_token
             else None
         )
-        redactor = default_redactor.with_secrets(client_secret, access_token, refresh_token)
+        # The client never sends an authorization code (the login flow does), while every Box
+        # error names itself under "code" (item_name_in_use...): keep it readable in debug
+        # output and errors.
+        redactor = Redactor(fields=SENSITIVE_FIELDS - {"code"}).with_secrets(
+            client_secret, access_token, refresh_token
+        )
         self.auth = AsyncRefreshingAuth(
             store=store,
             refresh=self._refresh,

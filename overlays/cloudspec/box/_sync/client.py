@@ -49,7 +49,7 @@ from cloudspec.core.errors import (
     map_transport_errors,
 )
 from cloudspec.core.pages import Page, PageInfo
-from cloudspec.core.redact import default_redactor
+from cloudspec.core.redact import SENSITIVE_FIELDS, Redactor
 from cloudspec.core.retry import RetryPolicy
 from cloudspec.core.tokens import MemoryTokenStore, Token, TokenStore
 
@@ -547,7 +547,12 @@ class BoxClient:
             if access_token or refresh_token
             else None
         )
-        redactor = default_redactor.with_secrets(client_secret, access_token, refresh_token)
+        # The client never sends an authorization code (the login flow does), while every Box
+        # error names itself under "code" (item_name_in_use...): keep it readable in debug
+        # output and errors.
+        redactor = Redactor(fields=SENSITIVE_FIELDS - {"code"}).with_secrets(
+            client_secret, access_token, refresh_token
+        )
         self.auth = RefreshingAuth(
             store=store,
             refresh=self._refresh,
