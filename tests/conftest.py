@@ -2,9 +2,10 @@
 
 ``kinto_server`` starts one real Kinto (memory backends, see cloudspec.emulators) per session;
 ``kinto_flush`` wipes its data after a test; ``box_server`` starts one Box emulator per
-session; ``buttfs_server`` one ButtFS emulator; ``redis_server`` one redis-server. Tests that
-use any of these servers, directly or through another fixture, are marked ``live``
-automatically, so ``pytest -m "not live"`` runs only what needs no server.
+session; ``buttfs_server`` one ButtFS emulator; ``metadisk_server`` one Metadisk emulator;
+``redis_server`` one redis-server. Tests that use any of these servers, directly or through
+another fixture, are marked ``live`` automatically, so ``pytest -m "not live"`` runs only what
+needs no server.
 """
 
 from __future__ import annotations
@@ -132,7 +133,9 @@ def redis_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     pytest.fail("redis-server did not start (5 tries on free loopback ports)")
 
 
-_SERVER_FIXTURES = frozenset({"kinto_server", "box_server", "buttfs_server", "redis_server"})
+_SERVER_FIXTURES = frozenset(
+    {"kinto_server", "box_server", "buttfs_server", "metadisk_server", "redis_server"}
+)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -145,4 +148,13 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 def buttfs_server() -> Iterator[ServerURLs]:
     """One ButtFS emulator per session (default seed: app ``buttfs-demo``, user ``demo``)."""
     with run("buttfs") as urls:
+        yield urls
+
+
+@pytest.fixture(scope="session")
+def metadisk_server() -> Iterator[ServerURLs]:
+    """One Metadisk emulator per session (default seed: ``demo@example.com`` /
+    ``demo-password``, activated), with 1 MiB download shards so multi-shard files stay small.
+    """
+    with run("metadisk", settings={"shard_size": 1024 * 1024}) as urls:
         yield urls

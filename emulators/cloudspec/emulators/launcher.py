@@ -13,6 +13,7 @@ from .box import serve_box
 from .buttfs import serve_buttfs
 from .errors import EmulatorError
 from .kinto import serve_kinto
+from .metadisk import serve_metadisk
 from .process import ServerProcess
 from .urls import ServerURLs
 
@@ -22,6 +23,7 @@ SERVICES: Mapping[str, Server] = {
     "box": serve_box,
     "buttfs": serve_buttfs,
     "kinto": serve_kinto,
+    "metadisk": serve_metadisk,
 }
 """Every name ``run()`` and ``python -m cloudspec.emulators`` accept."""
 
@@ -74,7 +76,8 @@ def run(
 
     ``port=0`` picks a free port. ``settings`` are server settings (for Kinto, ini keys such
     as ``kinto.paginate_by``; for Box, e.g. ``part_size``, see :mod:`cloudspec.emulators.box`;
-    for ButtFS, e.g. ``date_skew``, see :mod:`cloudspec.emulators.buttfs`),
+    for ButtFS, e.g. ``date_skew``, see :mod:`cloudspec.emulators.buttfs`; for Metadisk, e.g.
+    ``auto_activate``, see :mod:`cloudspec.emulators.metadisk`),
     overriding the defaults. For Box, ``port`` is the API host's; the other hosts take free
     ports.
     """

@@ -1,0 +1,201 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.bucket import Bucket
+from ...models.bucket_request import BucketRequest
+from ...models.error import Error
+from ...types import Response
+
+
+def _get_kwargs(
+    bucket_id: str,
+    *,
+    body: BucketRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "patch",
+        "url": "/buckets/{bucket_id}".format(
+            bucket_id=quote(str(bucket_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Bucket | Error | None:
+    if response.status_code == 200:
+        response_200 = Bucket.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 500:
+        response_500 = Error.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Bucket | Error]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    bucket_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: BucketRequest,
+) -> Response[Bucket | Error]:
+    """Change any of `storage`, `transfer`, `name`, `pubkeys` (other fields are ignored).
+
+    Args:
+        bucket_id (str):
+        body (BucketRequest): Create (every field optional) or update (only the fields sent
+            change).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Bucket | Error]
+    """
+
+    kwargs = _get_kwargs(
+        bucket_id=bucket_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    bucket_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: BucketRequest,
+) -> Bucket | Error | None:
+    """Change any of `storage`, `transfer`, `name`, `pubkeys` (other fields are ignored).
+
+    Args:
+        bucket_id (str):
+        body (BucketRequest): Create (every field optional) or update (only the fields sent
+            change).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Bucket | Error
+    """
+
+    return sync_detailed(
+        bucket_id=bucket_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    bucket_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: BucketRequest,
+) -> Response[Bucket | Error]:
+    """Change any of `storage`, `transfer`, `name`, `pubkeys` (other fields are ignored).
+
+    Args:
+        bucket_id (str):
+        body (BucketRequest): Create (every field optional) or update (only the fields sent
+            change).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Bucket | Error]
+    """
+
+    kwargs = _get_kwargs(
+        bucket_id=bucket_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    bucket_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: BucketRequest,
+) -> Bucket | Error | None:
+    """Change any of `storage`, `transfer`, `name`, `pubkeys` (other fields are ignored).
+
+    Args:
+        bucket_id (str):
+        body (BucketRequest): Create (every field optional) or update (only the fields sent
+            change).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Bucket | Error
+    """
+
+    return (
+        await asyncio_detailed(
+            bucket_id=bucket_id,
+            client=client,
+            body=body,
+        )
+    ).parsed
