@@ -1,9 +1,20 @@
-"""Metadisk (the 2016 Storj bridge): ECDSA request signing and Basic auth.
+"""Metadisk (the 2016 Storj bridge): ECDSA request signing, Basic auth and the original client's
+surface (``Users``, ``Keys``, ``Buckets``, ``Bucket`` and their async twins).
 
-The facades (``Users``, ``Keys``, ``Buckets``, ``Bucket`` and their async twins) come next;
-for now the package exports :mod:`cloudspec.metadisk.auth`.
+Sync names are generated from the async ones (``_sync`` from ``_async``); both families are
+exported here.
 """
 
+from ._async.client import (
+    DEFAULT_BASE_URL,
+    DEFAULT_RETRY,
+    AsyncBucket,
+    AsyncBucketFiles,
+    AsyncBuckets,
+    AsyncKeys,
+    AsyncUsers,
+)
+from ._sync.client import Bucket, BucketFiles, Buckets, Keys, Users
 from .auth import (
     BODY_METHODS,
     QUERY_METHODS,
@@ -15,14 +26,50 @@ from .auth import (
     signing_message,
     verify_signature,
 )
+from .errors import (
+    InvalidTokenError,
+    MetadiskAuthenticationError,
+    MetadiskBadRequestError,
+    MetadiskError,
+    MetadiskIntegrityError,
+    MetadiskNotFoundError,
+    MetadiskPermissionDeniedError,
+    MetadiskRateLimitError,
+    MetadiskServerError,
+    TransferLimitExceeded,
+)
+from .hashing import bridge_hash
 
 __all__ = [
     "BODY_METHODS",
+    "DEFAULT_BASE_URL",
+    "DEFAULT_RETRY",
     "QUERY_METHODS",
+    "AsyncBucket",
+    "AsyncBucketFiles",
+    "AsyncBuckets",
+    "AsyncKeys",
+    "AsyncUsers",
     "BasicAuth",
+    "Bucket",
+    "BucketFiles",
+    "Buckets",
     "ECDSAAuth",
     "ECDSAKeyPair",
+    "InvalidTokenError",
+    "Keys",
+    "MetadiskAuthenticationError",
+    "MetadiskBadRequestError",
+    "MetadiskError",
+    "MetadiskIntegrityError",
+    "MetadiskNotFoundError",
+    "MetadiskPermissionDeniedError",
+    "MetadiskRateLimitError",
+    "MetadiskServerError",
     "MonotonicNonce",
+    "TransferLimitExceeded",
+    "Users",
+    "bridge_hash",
     "password_hash",
     "signing_message",
     "verify_signature",
