@@ -36,7 +36,7 @@ import httpx
 
 from cloudspec.core import RetryPolicy, build_client
 from cloudspec.core.errors import map_transport_errors
-from cloudspec.core.retry import EXT_RETRY
+from cloudspec.core.retry import EXT_IDEMPOTENT, EXT_RETRY
 from cloudspec.metadisk_api.api.buckets import (
     create_bucket,
     delete_bucket,
@@ -99,6 +99,7 @@ class _Bridge:
         transport: httpx.BaseTransport | None,
     ) -> None:
         self.base_url = base_url.rstrip("/")
+        self.auth = auth
         self.client = build_client(
             self.base_url,
             auth=auth,
@@ -121,6 +122,12 @@ class _Bridge:
             # without the header httpx picks a random one.
             headers = {k: v for k, v in headers.items() if k.lower() != "content-type"}
         params = kwargs.get("params") or {}
+        ext = dict(extensions or {})
+        if isinstance(self.auth, ECDSAAuth) and "x-token" not in headers:
+            # The signature covers a single-use __nonce: once the bridge has seen the request,
+            # the same bytes are refused, so the transport may re-send it only when it never
+            # left (a connect error) or was refused unread (429).
+            ext.setdefault(EXT_IDEMPOTENT, False)
         return self.client.build_request(
             str(kwargs["method"]).upper(),
             str(kwargs["url"]),
@@ -128,7 +135,7 @@ class _Bridge:
             headers=headers or None,
             json=kwargs.get("json"),
             files=files,
-            extensions=dict(extensions) if extensions else None,
+            extensions=ext or None,
         )
 
     def send(self, request: httpx.Request, *, signed: bool = True) -> JSON:
