@@ -1,30 +1,20 @@
-"""``serve_box``: run the Box emulator as a child process for the duration of a ``with`` block.
+"""``serve_box``: the Box emulator as a child process for a ``with`` block.
 
-A child process rather than a thread, so a benchmark's client never shares a CPU (or the GIL)
-with the server it measures.
+``urls.urls`` holds ``api``, ``upload`` (ends in ``/api``), ``account`` (ends in
+``/api/oauth2``) and ``download``, each on its own loopback port; ``port`` is the API's.
 """
 
 from __future__ import annotations
 
-import importlib.util
-import json
-import shutil
-import sys
-import tempfile
-import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Any
 
-from ..errors import ServerStartError
+from ..child import serve_child
 from ..process import ServerProcess
 from ..urls import ServerURLs
 from .seed import parse_seed
 from .settings import Settings, setting_text
-
-READY_TIMEOUT_SECONDS = 30.0
-_NEEDED = ("uvicorn", "httptools")
 
 
 @contextmanager
@@ -35,56 +25,20 @@ def serve_box(
     seed: Mapping[str, Any] | None = None,
     settings: Mapping[str, object] | None = None,
 ) -> Iterator[tuple[ServerURLs, ServerProcess]]:
-    """Start the emulator; yield its URLs (``base_url`` is the API host) and process; stop it.
+    """Start the emulator; yield its URLs (``base_url`` is the API host) and process."""
 
-    ``urls.urls`` holds ``api``, ``upload`` (ends in ``/api``), ``account`` (ends in
-    ``/api/oauth2``) and ``download``, each on its own loopback port; ``port`` is the API's.
-    """
-    missing = [name for name in _NEEDED if importlib.util.find_spec(name) is None]
-    if missing:
-        raise ServerStartError(
-            f"the Box emulator needs {', '.join(missing)}: pip install 'cloudspec[emulators]'"
-        )
-    try:
-        # Checked here too, so a bad setting or seed is reported without starting anything.
+    def validate() -> None:
         Settings.from_mapping(settings or {})
         parse_seed(seed)
-    except ValueError as exc:
-        raise ServerStartError(str(exc)) from None
-    workdir = Path(tempfile.mkdtemp(prefix="cloudspec-box-run-"))
-    try:
-        command = [sys.executable, "-m", "cloudspec.emulators.box.server", "--host", host]
-        command += ["--port", str(port), "--ready-file", str(workdir / "ready.json")]
-        if seed is not None:
-            seed_file = workdir / "seed.json"
-            seed_file.write_text(json.dumps(seed), encoding="utf-8")
-            command += ["--seed", str(seed_file)]
-        for key, value in (settings or {}).items():
-            command += ["--set", f"{key}={setting_text(value)}"]
-        server = ServerProcess("box", command, log_path=workdir / "box.log", cwd=workdir)
-        try:
-            urls = _wait_until_ready(server, workdir / "ready.json", READY_TIMEOUT_SECONDS)
-            yield ServerURLs(base_url=urls["api"], urls=urls), server
-        finally:
-            server.stop()
-    finally:
-        shutil.rmtree(workdir, ignore_errors=True)
 
-
-def _wait_until_ready(server: ServerProcess, ready_file: Path, timeout: float) -> dict[str, str]:
-    deadline = time.monotonic() + timeout
-    while not ready_file.exists():
-        code = server.exit_code()
-        if code is not None:
-            raise ServerStartError(
-                f"box exited with status {code} before it was ready; "
-                f"last output:\n{server.output_tail()}"
-            )
-        if time.monotonic() > deadline:
-            server.stop()
-            raise ServerStartError(
-                f"box was not ready after {timeout:.0f} s; last output:\n{server.output_tail()}"
-            )
-        time.sleep(0.02)
-    urls: dict[str, str] = json.loads(ready_file.read_text(encoding="utf-8"))
-    return urls
+    with serve_child(
+        "box",
+        "Box",
+        host=host,
+        port=port,
+        seed=seed,
+        settings=settings,
+        validate=validate,
+        setting_text=setting_text,
+    ) as running:
+        yield running
