@@ -24,11 +24,10 @@ import asyncio
 import contextlib
 import dataclasses
 import re
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Callable, Mapping
+from typing import Any, Protocol
 
 from .asgi import ASGIApp, BoxError, Message, Receive, Response, Scope, Send
-from .state import State
 
 ACTIONS = ("status", "drop", "delay", "accepted")
 HOSTS = ("api", "upload", "download", "account", "*")
@@ -160,8 +159,32 @@ class _Cut(Exception):
     """Raised into the app by the send wrapper once the allowed bytes are out."""
 
 
-def with_faults(app: ASGIApp, state: State, host: str) -> ASGIApp:
-    """``app`` with request counting and the fault rules of ``host`` applied."""
+class _Stats(Protocol):
+    requests: int
+    faults_fired: int
+    requests_by_host: dict[str, int]
+
+
+class FaultState(Protocol):
+    """What the fault layer needs of an emulator's state (Box's, ButtFS's, Metadisk's)."""
+
+    @property
+    def stats(self) -> _Stats: ...
+
+    @property
+    def faults(self) -> Faults: ...
+
+
+def with_faults(
+    app: ASGIApp,
+    state: FaultState,
+    host: str,
+    answer: Callable[[Rule], Response] | None = None,
+) -> ASGIApp:
+    """``app`` with request counting and the fault rules of ``host`` applied. ``answer``
+    makes the reply to a ``status``/``accepted`` rule in the service's error format (default:
+    Box's ``ClientError``)."""
+    reply = answer or _answer
 
     async def faulty(scope: Scope, receive: Receive, send: Send) -> None:
         path: str = scope["path"]
@@ -180,21 +203,24 @@ def with_faults(app: ASGIApp, state: State, host: str) -> ASGIApp:
             await asyncio.sleep(rule.seconds)
             await app(scope, receive, send)
         elif rule.action in ("status", "accepted"):
-            await _drain(receive)
-            await _answer(rule).send(send)
+            await _drain(receive, None)
+            await reply(rule).send(send)
         elif scope["method"] in ("GET", "HEAD") or rule.store:
             with contextlib.suppress(_Cut):
                 await app(scope, receive, _truncating(send, rule.after_bytes))
             await cut(scope, receive)
         else:
-            await _drain(receive)
+            # An upload cut mid-body: read ``after_bytes`` of it (all of it if none), then cut.
+            await _drain(receive, rule.after_bytes)
             await cut(scope, receive)
 
     return faulty
 
 
 def _answer(rule: Rule) -> Response:
-    headers = {} if rule.retry_after is None else {"retry-after": _seconds(rule.retry_after)}
+    headers = (
+        {} if rule.retry_after is None else {"retry-after": retry_after_text(rule.retry_after)}
+    )
     if rule.action == "accepted":
         return Response(202, b"", headers)
     code = _STATUS_CODES.get(rule.status, "error")
@@ -202,7 +228,7 @@ def _answer(rule: Rule) -> Response:
     return BoxError(rule.status, code, message, headers=headers).response()
 
 
-def _seconds(value: float) -> str:
+def retry_after_text(value: float) -> str:
     return str(int(value)) if value == int(value) else str(value)
 
 
@@ -227,9 +253,12 @@ def _truncating(send: Send, after_bytes: int | None) -> Send:
     return truncating
 
 
-async def _drain(receive: Receive) -> None:
-    while True:
+async def _drain(receive: Receive, limit: int | None) -> None:
+    """Read the request body (at most about ``limit`` bytes when one is given)."""
+    seen = 0
+    while limit is None or seen < limit:
         message = await receive()
+        seen += len(message.get("body", b""))
         if message["type"] == "http.disconnect" or not message.get("more_body", False):
             return
 
