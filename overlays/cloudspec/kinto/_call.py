@@ -73,10 +73,6 @@ class Call:
             params.update({k: query_value(v, k) for k, v in extra_params.items() if v is not None})
         headers: dict[str, str] = kwargs.get("headers") or {}
         files = kwargs.get("files")
-        if files is not None:
-            # The generator pins the boundary to "+++": a file containing "\r\n--+++" would
-            # be cut short. Without the header, httpx picks a random boundary.
-            headers = {k: v for k, v in headers.items() if k.lower() != "content-type"}
         return cls(
             method=kwargs["method"].upper(),
             url=kwargs["url"],

@@ -56,10 +56,6 @@ class AsyncBoxHTTP:
     ) -> httpx.Request:
         """``kwargs`` from a generated ``_get_kwargs``; the keyword arguments override it."""
         all_headers = dict(kwargs.get("headers") or {})
-        if files is not None or kwargs.get("files") is not None:
-            # The generator pins the multipart boundary to "+++", which a file may contain;
-            # without the header httpx picks a random boundary.
-            all_headers = {k: v for k, v in all_headers.items() if k.lower() != "content-type"}
         all_headers.update(headers or {})
         ext = dict(extensions or {})
         if idempotent is not None:

@@ -302,11 +302,7 @@ class AsyncButtFSRESTAdapter:
         all_headers.update(headers or {})
         content: bytes | None = None
         files = kwargs.get("files")
-        if files is not None:
-            # The generator pins the multipart boundary to "+++", which a file may contain;
-            # without the header httpx picks a random boundary (as Box's http.py does).
-            all_headers = {k: v for k, v in all_headers.items() if k.lower() != "content-type"}
-        elif kwargs.get("data") is not None:
+        if files is None and kwargs.get("data") is not None:
             content = _urlencoded(kwargs["data"])
             for name, value in list(all_headers.items()):
                 if name.lower() == "content-type" and value.startswith(_FORM_TYPE):

@@ -117,10 +117,6 @@ class _Bridge:
         """The request a generated ``_get_kwargs`` describes."""
         headers = {str(k): str(v) for k, v in (kwargs.get("headers") or {}).items()}
         files = kwargs.get("files")
-        if files is not None:
-            # The generator pins the multipart boundary to "+++", which a file may contain;
-            # without the header httpx picks a random one.
-            headers = {k: v for k, v in headers.items() if k.lower() != "content-type"}
         params = kwargs.get("params") or {}
         ext = dict(extensions or {})
         if isinstance(self.auth, ECDSAAuth) and "x-token" not in headers:
