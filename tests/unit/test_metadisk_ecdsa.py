@@ -33,10 +33,12 @@ from cloudspec.metadisk import (
     ECDSAAuth,
     ECDSAKeyPair,
     MonotonicNonce,
+    bridge_hash,
     password_hash,
     signing_message,
     verify_signature,
 )
+from cloudspec.metadisk.hashing import BridgeHasher, file_bridge_hash
 from cloudspec.metadisk_api.api.buckets import create_bucket, list_buckets, update_bucket
 from cloudspec.metadisk_api.api.files import get_file_pointers
 from cloudspec.metadisk_api.client import Client
@@ -451,3 +453,24 @@ def test_basic_auth_sends_the_sha256_hex_of_the_password() -> None:
         "new_user@coinbend.com:5e884898da28047151d0e56f8dc6292773603d0d6aabbdd62a11ef721d1542d8"
     )
     assert "Authorization" not in pointers.headers
+
+
+_OLD_STYLE = "rmd160_of_ascii_hex_sha256 (bridge v0.2.x file 'hash', core <3.0 shard hash)"
+
+
+@pytest.mark.parametrize(
+    "vector", _data()["file_hash_vectors"], ids=lambda v: repr(v["data_utf8"])[:20]
+)
+def test_bridge_hash_matches_the_published_file_hash_vectors(
+    vector: dict[str, str], tmp_path: Path
+) -> None:
+    data = vector["data_utf8"].encode("utf-8")
+    assert hashlib.sha256(data).hexdigest() == vector["sha256_hex"]
+    assert bridge_hash(data) == vector[_OLD_STYLE]
+    hasher = BridgeHasher()
+    for i in range(0, len(data), 3):
+        hasher.update(data[i : i + 3])
+    assert hasher.hexdigest() == vector[_OLD_STYLE]
+    path = tmp_path / "data.bin"
+    path.write_bytes(data)
+    assert file_bridge_hash(path, chunk_size=2) == (vector[_OLD_STYLE], len(data))

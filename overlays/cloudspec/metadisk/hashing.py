@@ -7,9 +7,16 @@ its SHA-256 digest, which is what the emulator computes (reference metadisk.md).
 from __future__ import annotations
 
 import hashlib
+import os
 from typing import IO
 
-__all__ = ["BridgeHasher", "HashingReader", "bridge_hash", "bridge_hash_of_sha256"]
+__all__ = [
+    "BridgeHasher",
+    "HashingReader",
+    "bridge_hash",
+    "bridge_hash_of_sha256",
+    "file_bridge_hash",
+]
 
 
 def bridge_hash_of_sha256(sha256_hex: str) -> str:
@@ -35,6 +42,22 @@ class BridgeHasher:
 
     def hexdigest(self) -> str:
         return bridge_hash_of_sha256(self._sha256.hexdigest())
+
+    def copy(self) -> BridgeHasher:
+        """An independent hasher in this one's state (to rewind to after a failed shard)."""
+        twin = BridgeHasher()
+        twin._sha256 = self._sha256.copy()
+        twin.size = self.size
+        return twin
+
+
+def file_bridge_hash(path: str | os.PathLike[str], chunk_size: int = 1 << 20) -> tuple[str, int]:
+    """The bridge hash and size of the file at ``path``, read in ``chunk_size`` blocks."""
+    hasher = BridgeHasher()
+    with open(path, "rb") as stream:
+        while chunk := stream.read(chunk_size):
+            hasher.update(chunk)
+    return hasher.hexdigest(), hasher.size
 
 
 class HashingReader:

@@ -230,3 +230,65 @@ async def test_corrupt_shard_is_rejected_and_leaves_nothing(tmp_path: Path) -> N
         with pytest.raises(MetadiskIntegrityError):
             await b.files.download("f1", dest, "pull-token")
     assert list(tmp_path.iterdir()) == []
+
+
+def _emailed(server: ServerURLs, email: str, which: str) -> str:
+    response = httpx.get(f"{server.base_url}/_emulator/activation/{email}", trust_env=False)
+    response.raise_for_status()
+    token = response.json()[which]
+    assert isinstance(token, str)
+    return token
+
+
+async def test_resend_activation_reset_password_and_delete_account(
+    metadisk_server: ServerURLs,
+) -> None:
+    base_url = metadisk_server.base_url
+    async with AsyncUsers(_email(), PASSWORD, base_url=base_url) as user:
+        await user.register()
+        first = _activation_token(metadisk_server, user.email)
+        assert (await user.resend_activation()).activated is False
+        second = _activation_token(metadisk_server, user.email)
+        assert second != first
+        await user.activate(second)
+        with pytest.raises(MetadiskError) as already:
+            await user.resend_activation()
+        assert already.value.message == "User is already activated"
+
+        await user.reset_password("a new pass phrase")
+        assert await AsyncKeys(user).list() == []  # the old password holds until confirmed
+        await user.confirm_reset(_emailed(metadisk_server, user.email, "reset_token"))
+        assert await AsyncKeys(user).list() == []  # this client follows the new password
+    async with AsyncUsers(user.email, PASSWORD, base_url=base_url) as stale:
+        with pytest.raises(MetadiskServerError):
+            await AsyncKeys(stale).list()
+    async with AsyncUsers(user.email, "a new pass phrase", base_url=base_url) as renewed:
+        await renewed.delete()
+        gone = await renewed.confirm_delete(
+            _emailed(metadisk_server, user.email, "deactivation_token")
+        )
+        assert gone.email == user.email
+        with pytest.raises(MetadiskServerError):
+            await AsyncKeys(renewed).list()
+
+
+async def test_bucket_update_and_file_delete(
+    metadisk_server: ServerURLs, account: tuple[AsyncUsers, ECDSAKeyPair], tmp_path: Path
+) -> None:
+    _, key_pair = account
+    base_url = metadisk_server.base_url
+    extra = ECDSAKeyPair.generate()
+    async with AsyncBuckets(key_pair, base_url=base_url) as buckets:
+        bucket_id = (await buckets.create("before", 1, 1)).id
+    source = tmp_path / "note.txt"
+    source.write_bytes(b"to be deleted\n")
+    async with AsyncBucket(bucket_id, key_pair, base_url=base_url) as bucket:
+        updated = await bucket.update(name="after", transfer=3, pubkeys=[key_pair, extra])
+        assert (updated.name, updated.storage, updated.transfer) == ("after", 1, 3)
+        assert set(updated.pubkeys or []) == {key_pair.public_key_hex, extra.public_key_hex}
+        uploaded = await bucket.files.upload(source)
+        assert isinstance(uploaded.hash_, str)
+        await bucket.files.delete(uploaded.hash_)
+        assert await bucket.files.list() == []
+        with pytest.raises(MetadiskNotFoundError):
+            await bucket.files.delete(uploaded.hash_)

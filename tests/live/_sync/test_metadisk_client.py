@@ -231,3 +231,63 @@ def test_corrupt_shard_is_rejected_and_leaves_nothing(tmp_path: Path) -> None:
         with pytest.raises(MetadiskIntegrityError):
             b.files.download("f1", dest, "pull-token")
     assert list(tmp_path.iterdir()) == []
+
+
+def _emailed(server: ServerURLs, email: str, which: str) -> str:
+    response = httpx.get(f"{server.base_url}/_emulator/activation/{email}", trust_env=False)
+    response.raise_for_status()
+    token = response.json()[which]
+    assert isinstance(token, str)
+    return token
+
+
+def test_resend_activation_reset_password_and_delete_account(
+    metadisk_server: ServerURLs,
+) -> None:
+    base_url = metadisk_server.base_url
+    with Users(_email(), PASSWORD, base_url=base_url) as user:
+        user.register()
+        first = _activation_token(metadisk_server, user.email)
+        assert (user.resend_activation()).activated is False
+        second = _activation_token(metadisk_server, user.email)
+        assert second != first
+        user.activate(second)
+        with pytest.raises(MetadiskError) as already:
+            user.resend_activation()
+        assert already.value.message == "User is already activated"
+
+        user.reset_password("a new pass phrase")
+        assert Keys(user).list() == []  # the old password holds until confirmed
+        user.confirm_reset(_emailed(metadisk_server, user.email, "reset_token"))
+        assert Keys(user).list() == []  # this client follows the new password
+    with Users(user.email, PASSWORD, base_url=base_url) as stale:
+        with pytest.raises(MetadiskServerError):
+            Keys(stale).list()
+    with Users(user.email, "a new pass phrase", base_url=base_url) as renewed:
+        renewed.delete()
+        gone = renewed.confirm_delete(_emailed(metadisk_server, user.email, "deactivation_token"))
+        assert gone.email == user.email
+        with pytest.raises(MetadiskServerError):
+            Keys(renewed).list()
+
+
+def test_bucket_update_and_file_delete(
+    metadisk_server: ServerURLs, account: tuple[Users, ECDSAKeyPair], tmp_path: Path
+) -> None:
+    _, key_pair = account
+    base_url = metadisk_server.base_url
+    extra = ECDSAKeyPair.generate()
+    with Buckets(key_pair, base_url=base_url) as buckets:
+        bucket_id = (buckets.create("before", 1, 1)).id
+    source = tmp_path / "note.txt"
+    source.write_bytes(b"to be deleted\n")
+    with Bucket(bucket_id, key_pair, base_url=base_url) as bucket:
+        updated = bucket.update(name="after", transfer=3, pubkeys=[key_pair, extra])
+        assert (updated.name, updated.storage, updated.transfer) == ("after", 1, 3)
+        assert set(updated.pubkeys or []) == {key_pair.public_key_hex, extra.public_key_hex}
+        uploaded = bucket.files.upload(source)
+        assert isinstance(uploaded.hash_, str)
+        bucket.files.delete(uploaded.hash_)
+        assert bucket.files.list() == []
+        with pytest.raises(MetadiskNotFoundError):
+            bucket.files.delete(uploaded.hash_)

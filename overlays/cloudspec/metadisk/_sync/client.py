@@ -26,6 +26,7 @@ from __future__ import annotations
 import builtins
 import mimetypes
 import os
+import random
 from collections.abc import Mapping
 from pathlib import Path
 from types import TracebackType
@@ -35,18 +36,34 @@ from urllib.parse import quote, urlsplit, urlunsplit
 import httpx
 
 from cloudspec.core import RetryPolicy, build_client
-from cloudspec.core.errors import map_transport_errors
-from cloudspec.core.retry import EXT_IDEMPOTENT, EXT_RETRY
+from cloudspec.core._backends import offload, sleep
+from cloudspec.core.config import TimeoutTypes
+from cloudspec.core.errors import TransportError, map_transport_errors
+from cloudspec.core.retry import EXT_IDEMPOTENT, EXT_RETRY, parse_retry_after
 from cloudspec.metadisk_api.api.buckets import (
     create_bucket,
     delete_bucket,
     get_bucket,
     list_buckets,
+    update_bucket,
 )
-from cloudspec.metadisk_api.api.files import get_file_pointers, list_files, upload_file
+from cloudspec.metadisk_api.api.files import (
+    delete_file,
+    get_file_pointers,
+    list_files,
+    upload_file,
+)
 from cloudspec.metadisk_api.api.keys import add_key, delete_key, list_keys
 from cloudspec.metadisk_api.api.tokens import create_token
-from cloudspec.metadisk_api.api.users import activate_user, register_user
+from cloudspec.metadisk_api.api.users import (
+    activate_user,
+    confirm_password_reset,
+    confirm_user_deletion,
+    delete_user,
+    register_user,
+    resend_activation,
+    reset_password,
+)
 from cloudspec.metadisk_api.models import (
     AddKeyRequest,
     BucketFile,
@@ -54,6 +71,8 @@ from cloudspec.metadisk_api.models import (
     FilePointer,
     PublicKey,
     RegisterUserRequest,
+    ResendActivationRequest,
+    ResetPasswordRequest,
     Token,
     TokenRequest,
     UploadFileRequest,
@@ -65,8 +84,13 @@ from cloudspec.metadisk_api.types import UNSET
 from cloudspec.metadisk_api.types import File as Payload
 
 from ..auth import BasicAuth, ECDSAAuth, ECDSAKeyPair, password_hash
-from ..errors import MetadiskIntegrityError, error_from_response
-from ..hashing import BridgeHasher, HashingReader
+from ..errors import (
+    MetadiskIntegrityError,
+    MetadiskNotFoundError,
+    MetadiskServerError,
+    error_from_response,
+)
+from ..hashing import BridgeHasher, HashingReader, file_bridge_hash
 
 __all__ = [
     "DEFAULT_BASE_URL",
@@ -82,6 +106,7 @@ JSON = Any
 DEFAULT_BASE_URL = "https://api.metadisk.org"
 DEFAULT_RETRY = RetryPolicy(statuses=frozenset({408, 429, 502, 503, 504}))
 """Dropped connections and 502/503/504; never 500, which the bridge uses for client errors."""
+DEFAULT_TIMEOUT = 60.0
 _NO_RETRY: dict[str, Any] = {EXT_RETRY: None}
 _CHUNK = 64 * 1024
 
@@ -94,17 +119,20 @@ class _Bridge:
         base_url: str,
         auth: httpx.Auth,
         *,
-        timeout: float,
+        timeout: TimeoutTypes,
         retry: RetryPolicy | None,
+        debug: bool,
         transport: httpx.BaseTransport | None,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self.auth = auth
+        self.policy = retry or DEFAULT_RETRY
         self.client = build_client(
             self.base_url,
             auth=auth,
             timeout=timeout,
-            retry=retry or DEFAULT_RETRY,
+            retry=self.policy,
+            debug=debug,
             transport=transport,
         )
 
@@ -122,12 +150,14 @@ class _Bridge:
         if isinstance(self.auth, ECDSAAuth) and "x-token" not in headers:
             # The signature covers a single-use __nonce: once the bridge has seen the request,
             # the same bytes are refused, so the transport may re-send it only when it never
-            # left (a connect error) or was refused unread (429).
+            # left (a connect error) or was refused unread (429). `call(resend=True)` re-sends
+            # with a fresh nonce and signature instead.
             ext.setdefault(EXT_IDEMPOTENT, False)
         return self.client.build_request(
             str(kwargs["method"]).upper(),
             str(kwargs["url"]),
-            params={k: str(v) for k, v in params.items() if v is not None} or None,
+            params={k: str(v) for k, v in params.items() if v is not None and v is not UNSET}
+            or None,
             headers=headers or None,
             json=kwargs.get("json"),
             files=files,
@@ -149,8 +179,49 @@ class _Bridge:
         except ValueError:
             return None
 
-    def call(self, kwargs: Mapping[str, Any], *, signed: bool = True) -> JSON:
-        return self.send(self.build(kwargs), signed=signed)
+    def call(
+        self,
+        kwargs: Mapping[str, Any],
+        *,
+        signed: bool = True,
+        resend: bool = False,
+        gone_is_done: bool = False,
+    ) -> JSON:
+        """:meth:`send` the request ``kwargs`` describe.
+
+        ``resend``: the call may be made twice (a read, a token, an update), so after a dropped
+        connection or a 502/503/504 it is built again, with a fresh nonce and signature, and
+        re-sent (backoff as the retry policy says). ``gone_is_done``: a delete whose first
+        answer was lost counts a 404 on the re-send as done.
+        """
+        attempt = 0
+        while True:
+            try:
+                return self.send(self.build(kwargs), signed=signed)
+            except MetadiskNotFoundError:
+                if gone_is_done and attempt:
+                    return None
+                raise
+            except (TransportError, MetadiskServerError) as exc:
+                delay = self.resend_delay(exc, attempt) if resend else None
+                if delay is None:
+                    raise
+            sleep(delay)
+            attempt += 1
+
+    def resend_delay(self, error: Exception, attempt: int) -> float | None:
+        """Seconds to wait before re-sending after ``error``, or None to give up."""
+        if attempt >= self.policy.max_retries:
+            return None
+        if isinstance(error, MetadiskServerError):
+            if error.status not in self.policy.statuses or error.status in (429, 500):
+                return None
+            asked = parse_retry_after(error.headers)
+            if asked is not None and 0 < asked <= self.policy.retry_after_cap:
+                return asked
+        elif not isinstance(error, TransportError):
+            return None
+        return self.policy.backoff_delay(attempt, random.random())
 
     def close(self) -> None:
         self.client.close()
@@ -180,8 +251,13 @@ def _list(body: JSON) -> list[Mapping[str, Any]]:
     return [item for item in body or [] if isinstance(item, Mapping)]
 
 
+def _pubkey(key: ECDSAKeyPair | str) -> str:
+    return key.public_key_hex if isinstance(key, ECDSAKeyPair) else key
+
+
 class Users(_Owner):
-    """An account: ``register()`` it, ``activate(token)`` it (the emailed token)."""
+    """An account: ``register()``, ``activate(token)`` (the emailed token), password resets
+    and deletion (each confirmed by an emailed token)."""
 
     def __init__(
         self,
@@ -189,14 +265,21 @@ class Users(_Owner):
         password: str,
         *,
         base_url: str = DEFAULT_BASE_URL,
-        timeout: float = 60.0,
+        timeout: TimeoutTypes = DEFAULT_TIMEOUT,
         retry: RetryPolicy | None = None,
+        debug: bool = False,
         transport: httpx.BaseTransport | None = None,
     ) -> None:
         self.email = email
         self._password_hash = password_hash(password)
+        self._pending_password: str | None = None
         self._bridge = _Bridge(
-            base_url, BasicAuth(email, password), timeout=timeout, retry=retry, transport=transport
+            base_url,
+            BasicAuth(email, password),
+            timeout=timeout,
+            retry=retry,
+            debug=debug,
+            transport=transport,
         )
 
     def __repr__(self) -> str:
@@ -204,11 +287,10 @@ class Users(_Owner):
 
     def register(self, pubkey: ECDSAKeyPair | str | None = None) -> User:
         """``POST /users`` (no auth), optionally registering a first public key."""
-        key = pubkey.public_key_hex if isinstance(pubkey, ECDSAKeyPair) else pubkey
         body = RegisterUserRequest(
             email=self.email,
             password=self._password_hash,
-            pubkey=UNSET if key is None else key,
+            pubkey=UNSET if pubkey is None else _pubkey(pubkey),
         )
         kwargs = register_user._get_kwargs(body=body)
         return User.from_dict(self._bridge.call(kwargs, signed=False))
@@ -216,6 +298,43 @@ class Users(_Owner):
     def activate(self, token: str) -> User:
         """``GET /activations/{token}`` (no auth)."""
         kwargs = activate_user._get_kwargs(token)
+        return User.from_dict(self._bridge.call(kwargs, signed=False, resend=True))
+
+    def resend_activation(self) -> User:
+        """``POST /activations``: email the activation link again (no auth)."""
+        body = ResendActivationRequest(email=self.email)
+        kwargs = resend_activation._get_kwargs(body=body)
+        return User.from_dict(self._bridge.call(kwargs, signed=False))
+
+    def reset_password(self, new_password: str) -> User:
+        """``PATCH /users/{email}``: ask for a password change, applied when the emailed link
+        is followed (:meth:`confirm_reset`)."""
+        body = ResetPasswordRequest(password=password_hash(new_password))
+        kwargs = reset_password._get_kwargs(self.email, body=body)
+        user = User.from_dict(self._bridge.call(kwargs))
+        self._pending_password = new_password
+        return user
+
+    def confirm_reset(self, token: str) -> User:
+        """``GET /resets/{token}`` (no auth); this client then signs in with the new password
+        if it asked for the reset."""
+        kwargs = confirm_password_reset._get_kwargs(token)
+        user = User.from_dict(self._bridge.call(kwargs, signed=False))
+        if self._pending_password is not None:
+            new = self._pending_password
+            self._password_hash, self._pending_password = password_hash(new), None
+            self._bridge.auth = BasicAuth(self.email, new)
+            self._bridge.client.auth = self._bridge.auth
+        return user
+
+    def delete(self) -> User:
+        """``DELETE /users/{email}``: ask for the account's deletion, done when the emailed
+        link is followed (:meth:`confirm_delete`)."""
+        return User.from_dict(self._bridge.call(delete_user._get_kwargs(self.email)))
+
+    def confirm_delete(self, token: str) -> User:
+        """``GET /deactivations/{token}`` (no auth)."""
+        kwargs = confirm_user_deletion._get_kwargs(token)
         return User.from_dict(self._bridge.call(kwargs, signed=False))
 
 
@@ -231,12 +350,7 @@ class Keys:
 
     def create(self, key_pair_or_pubkey: ECDSAKeyPair | str) -> PublicKey:
         """``POST /keys``: register a public key (a key pair's compressed hex, or hex)."""
-        key = (
-            key_pair_or_pubkey.public_key_hex
-            if isinstance(key_pair_or_pubkey, ECDSAKeyPair)
-            else key_pair_or_pubkey
-        )
-        body = AddKeyRequest(key=key)
+        body = AddKeyRequest(key=_pubkey(key_pair_or_pubkey))
         return PublicKey.from_dict(self._bridge.call(add_key._get_kwargs(body=body)))
 
     def list(self) -> builtins.list[PublicKey]:
@@ -246,8 +360,21 @@ class Keys:
 
     def delete(self, pubkey: ECDSAKeyPair | str) -> None:
         """``DELETE /keys/{pubkey}``."""
-        key = pubkey.public_key_hex if isinstance(pubkey, ECDSAKeyPair) else pubkey
-        self._bridge.call(delete_key._get_kwargs(key))
+        self._bridge.call(delete_key._get_kwargs(_pubkey(pubkey)))
+
+
+def _bucket_request(
+    name: str | None,
+    storage: float | None,
+    transfer: float | None,
+    pubkeys: builtins.list[ECDSAKeyPair | str] | None,
+) -> BucketRequest:
+    return BucketRequest(
+        name=UNSET if name is None else name,
+        storage=UNSET if storage is None else storage,
+        transfer=UNSET if transfer is None else transfer,
+        pubkeys=UNSET if pubkeys is None else [_pubkey(key) for key in pubkeys],
+    )
 
 
 class Buckets(_Owner):
@@ -258,13 +385,19 @@ class Buckets(_Owner):
         key_pair: ECDSAKeyPair,
         *,
         base_url: str = DEFAULT_BASE_URL,
-        timeout: float = 60.0,
+        timeout: TimeoutTypes = DEFAULT_TIMEOUT,
         retry: RetryPolicy | None = None,
+        debug: bool = False,
         transport: httpx.BaseTransport | None = None,
     ) -> None:
         self.key_pair = key_pair
         self._bridge = _Bridge(
-            base_url, ECDSAAuth(key_pair), timeout=timeout, retry=retry, transport=transport
+            base_url,
+            ECDSAAuth(key_pair),
+            timeout=timeout,
+            retry=retry,
+            debug=debug,
+            transport=transport,
         )
 
     def __repr__(self) -> str:
@@ -273,27 +406,27 @@ class Buckets(_Owner):
     def create(
         self,
         name: str | None = None,
-        *,
         storage: float | None = None,
         transfer: float | None = None,
+        pubkeys: builtins.list[ECDSAKeyPair | str] | None = None,
     ) -> BucketModel:
         """``POST /buckets``; ``storage`` and ``transfer`` in GB (the bridge's defaults if
-        left out)."""
-        body = BucketRequest(
-            name=UNSET if name is None else name,
-            storage=UNSET if storage is None else storage,
-            transfer=UNSET if transfer is None else transfer,
-        )
+        left out), ``pubkeys`` the keys that may use it (the signing key if left out).
+
+        Never re-sent after a dropped connection: the bridge may have made the bucket, and a
+        second one would be a duplicate. List the buckets to find out.
+        """
+        body = _bucket_request(name, storage, transfer, pubkeys)
         return BucketModel.from_dict(self._bridge.call(create_bucket._get_kwargs(body=body)))
 
     def list(self) -> builtins.list[BucketModel]:
         """``GET /buckets``."""
-        body = self._bridge.call(list_buckets._get_kwargs())
+        body = self._bridge.call(list_buckets._get_kwargs(), resend=True)
         return [BucketModel.from_dict(item) for item in _list(body)]
 
 
 class Bucket(_Owner):
-    """One bucket: ``info()``, ``delete()`` and its ``files``."""
+    """One bucket: ``info()``, ``update()``, ``delete()`` and its ``files``."""
 
     def __init__(
         self,
@@ -301,14 +434,20 @@ class Bucket(_Owner):
         key_pair: ECDSAKeyPair,
         *,
         base_url: str = DEFAULT_BASE_URL,
-        timeout: float = 60.0,
+        timeout: TimeoutTypes = DEFAULT_TIMEOUT,
         retry: RetryPolicy | None = None,
+        debug: bool = False,
         transport: httpx.BaseTransport | None = None,
     ) -> None:
         self.id = bucket_id
         self.key_pair = key_pair
         self._bridge = _Bridge(
-            base_url, ECDSAAuth(key_pair), timeout=timeout, retry=retry, transport=transport
+            base_url,
+            ECDSAAuth(key_pair),
+            timeout=timeout,
+            retry=retry,
+            debug=debug,
+            transport=transport,
         )
         self.files = BucketFiles(bucket_id, self._bridge)
 
@@ -316,12 +455,26 @@ class Bucket(_Owner):
         return f"Bucket(bucket_id={self.id!r}, base_url={self._bridge.base_url!r})"
 
     def info(self) -> BucketModel:
-        """``GET /buckets/{id}``."""
-        return BucketModel.from_dict(self._bridge.call(get_bucket._get_kwargs(self.id)))
+        """``GET /buckets/{id}`` (the original SDK's ``Bucket.list()``)."""
+        kwargs = get_bucket._get_kwargs(self.id)
+        return BucketModel.from_dict(self._bridge.call(kwargs, resend=True))
+
+    def update(
+        self,
+        name: str | None = None,
+        storage: float | None = None,
+        transfer: float | None = None,
+        pubkeys: builtins.list[ECDSAKeyPair | str] | None = None,
+    ) -> BucketModel:
+        """``PATCH /buckets/{id}``: change what is given, keep the rest."""
+        body = _bucket_request(name, storage, transfer, pubkeys)
+        kwargs = update_bucket._get_kwargs(self.id, body=body)
+        return BucketModel.from_dict(self._bridge.call(kwargs, resend=True))
 
     def delete(self) -> None:
         """``DELETE /buckets/{id}``."""
-        self._bridge.call(delete_bucket._get_kwargs(self.id))
+        kwargs = delete_bucket._get_kwargs(self.id)
+        self._bridge.call(kwargs, resend=True, gone_is_done=True)
 
 
 def _token_text(token: Token | str) -> str:
@@ -329,7 +482,12 @@ def _token_text(token: Token | str) -> str:
 
 
 class BucketFiles:
-    """The files of a bucket: tokens, upload, list, download."""
+    """The files of a bucket: tokens, upload, list, download, delete.
+
+    Uploads and downloads survive dropped connections: tokens are single-use, so each new try
+    gets a fresh one. An upload whose answer was lost is looked up by its hash before being
+    sent again; a download starts again at the shard that broke, with fresh pointers.
+    """
 
     def __init__(self, bucket_id: str, bridge: _Bridge) -> None:
         self.bucket_id = bucket_id
@@ -342,26 +500,55 @@ class BucketFiles:
         """``POST /buckets/{id}/tokens``: a single-use ``"PUSH"`` or ``"PULL"`` token."""
         body = TokenRequest(operation=check_operation(operation.upper()))
         kwargs = create_token._get_kwargs(self.bucket_id, body=body)
-        return Token.from_dict(self._bridge.call(kwargs))
+        # A token the bridge made but whose answer was lost is never used: re-asking is safe.
+        return Token.from_dict(self._bridge.call(kwargs, resend=True))
 
     def list(self) -> builtins.list[BucketFile]:
         """``GET /buckets/{id}/files``."""
-        body = self._bridge.call(list_files._get_kwargs(self.bucket_id))
+        kwargs = list_files._get_kwargs(self.bucket_id)
+        body = self._bridge.call(kwargs, resend=True)
         return [BucketFile.from_dict(item) for item in _list(body)]
+
+    def delete(self, file_hash: str) -> None:
+        """``DELETE /buckets/{id}/files/{hash}``."""
+        kwargs = delete_file._get_kwargs(self.bucket_id, file_hash)
+        self._bridge.call(kwargs, resend=True, gone_is_done=True)
 
     def upload(
         self,
         path: str | os.PathLike[str],
-        token: Token | str,
+        token: Token | str | None = None,
         *,
         name: str | None = None,
         mimetype: str | None = None,
     ) -> BucketFile:
-        """``PUT /buckets/{id}/files`` with a PUSH token, streamed from disk; the bridge hash
-        is computed while reading and must match the one the bridge answers with."""
+        """``PUT /buckets/{id}/files`` with a PUSH token (a new one unless given), streamed
+        from disk; the bridge hash is computed while reading and must match the answer's.
+
+        After a dropped connection or a 502/503/504 the file may or may not be stored: it is
+        looked up by its hash, and sent again with a fresh token only if it is not there.
+        """
         local = Path(path)
         filename = name or local.name
         mime = mimetype or mimetypes.guess_type(filename)[0] or "application/octet-stream"
+        attempt = 0
+        while True:
+            if token is None:
+                token = self.token("PUSH")
+            try:
+                return self._upload_once(local, _token_text(token), filename, mime)
+            except (TransportError, MetadiskServerError) as exc:
+                delay = self._bridge.resend_delay(exc, attempt)
+                if delay is None:
+                    raise
+            file_hash, size = offload(file_bridge_hash, local)
+            stored = self._find(file_hash)
+            if stored is not None and stored.size == size:
+                return stored
+            sleep(delay)
+            token, attempt = None, attempt + 1
+
+    def _upload_once(self, local: Path, token: str, filename: str, mime: str) -> BucketFile:
         with local.open("rb") as stream:
             size = os.fstat(stream.fileno()).st_size
             reader = HashingReader(stream)
@@ -369,7 +556,7 @@ class BucketFiles:
                 file=Payload(payload=cast(BinaryIO, reader), file_name=filename, mime_type=mime)
             )
             kwargs = upload_file._get_kwargs(
-                self.bucket_id, body=body, x_token=_token_text(token), x_filesize=size
+                self.bucket_id, body=body, x_token=token, x_filesize=size
             )
             answer = self._bridge.send(self._bridge.build(kwargs, extensions=_NO_RETRY))
         uploaded = BucketFile.from_dict(answer)
@@ -380,6 +567,9 @@ class BucketFiles:
             )
         return uploaded
 
+    def _find(self, file_hash: str) -> BucketFile | None:
+        return next((f for f in self.list() if f.hash_ == file_hash), None)
+
     def pointers(self, file_hash: str, token: Token | str) -> builtins.list[FilePointer]:
         """``GET /buckets/{id}/files/{hash}`` with a PULL token: the shard pointers."""
         kwargs = get_file_pointers._get_kwargs(
@@ -388,6 +578,20 @@ class BucketFiles:
         body = self._bridge.send(self._bridge.build(kwargs, extensions=_NO_RETRY))
         return [FilePointer.from_dict(item) for item in _list(body)]
 
+    def _fresh_pointers(
+        self, file_hash: str, token: Token | str | None
+    ) -> builtins.list[FilePointer]:
+        attempt = 0
+        while True:
+            try:
+                return self.pointers(file_hash, token or self.token("PULL"))
+            except (TransportError, MetadiskServerError) as exc:
+                delay = self._bridge.resend_delay(exc, attempt)
+                if delay is None:
+                    raise
+            sleep(delay)
+            token, attempt = None, attempt + 1
+
     def download(
         self,
         file_hash: str,
@@ -395,18 +599,36 @@ class BucketFiles:
         token: Token | str | None = None,
     ) -> Path:
         """Download the file ``file_hash`` to ``dest`` (a new PULL token unless one is given),
-        verified against its bridge hash before it is renamed into place."""
-        if token is None:
-            token = self.token("PULL")
-        pointers = self.pointers(file_hash, token)
+        verified against its bridge hash before it is renamed into place.
+
+        A shard cut off by a dropped connection or a 502/503/504 is fetched again from its
+        start with fresh pointers (shard tokens are single-use), as often as the retry policy
+        allows in a row.
+        """
+        pointers = self._fresh_pointers(file_hash, token)
         target = Path(dest)
         target.parent.mkdir(parents=True, exist_ok=True)
         tmp = target.with_name(f".{target.name}.part")
         whole = BridgeHasher()
         try:
             with tmp.open("wb") as out:
-                for pointer in pointers:
-                    self._shard(pointer, out, whole)
+                index = attempt = 0
+                while index < len(pointers):
+                    start, before = out.tell(), whole.copy()
+                    try:
+                        self._shard(pointers[index], out, whole)
+                    except (TransportError, MetadiskServerError) as exc:
+                        delay = self._bridge.resend_delay(exc, attempt)
+                        if delay is None:
+                            raise
+                        out.seek(start)
+                        out.truncate()
+                        whole = before
+                        sleep(delay)
+                        pointers = _same_shards(pointers, self._fresh_pointers(file_hash, None))
+                        attempt += 1
+                        continue
+                    index, attempt = index + 1, 0
             if whole.hexdigest() != file_hash:
                 raise MetadiskIntegrityError(
                     f"downloaded {whole.size} bytes hash to {whole.hexdigest()}, not {file_hash}"
@@ -452,3 +674,12 @@ class BucketFiles:
                 f"shard {pointer.hash_} arrived as {shard.size} bytes hashing to "
                 f"{shard.hexdigest()}"
             )
+
+
+def _same_shards(
+    old: builtins.list[FilePointer], new: builtins.list[FilePointer]
+) -> builtins.list[FilePointer]:
+    """``new``, after checking it names the shards ``old`` did (the file did not change)."""
+    if [p.hash_ for p in old] != [p.hash_ for p in new]:
+        raise MetadiskIntegrityError("the file's shards changed while it was being downloaded")
+    return new
