@@ -89,11 +89,12 @@ test: setup
 record: setup
 	$(BIN)/python -m pytest -q tests/replay --record-mode=rewrite
 
-# Each tour starts its own server (Kinto, the Box and ButtFS emulators) through cloudspec.emulators.run.
+# Each tour starts its own server (Kinto, the Box, ButtFS and Metadisk emulators) through cloudspec.emulators.run.
 demo: setup generate
 	$(BIN)/python examples/kinto_tour.py
 	$(BIN)/python examples/box_tour.py
 	$(BIN)/python examples/buttfs_tour.py
+	$(BIN)/python examples/metadisk_tour.py
 
 # Each writes its own part of bench/RESULTS.md (kinto.py the top, box.py its "## Box" section).
 bench: setup

@@ -5,6 +5,7 @@ Sync names are generated from the async ones (``_sync`` from ``_async``); both f
 exported here.
 """
 
+from . import pymdc
 from ._async.client import (
     DEFAULT_BASE_URL,
     DEFAULT_RETRY,
@@ -71,6 +72,7 @@ __all__ = [
     "Users",
     "bridge_hash",
     "password_hash",
+    "pymdc",
     "signing_message",
     "verify_signature",
 ]
