@@ -35,7 +35,18 @@ SECRET_PATTERNS = [
     r'"(?:access_token|refresh_token|client_secret|transmission_key)":\s*"(?!<redacted>)',
     r"\bBCS [\w-]+:[A-Za-z0-9+/=]{8,}",  # a ButtFS request signature
     r"\b(?:access_token|refresh_token|client_secret|code)=(?!<redacted>|&|$)",
+    # Metadisk: a DER hex ECDSA signature (x-signature), SEQUENCE of INTEGER r and INTEGER s.
+    r"\b30[0-9a-f]{2}02(?:1[c-f]|2[01])[0-9a-f]{56,66}02(?:1[c-f]|2[01])[0-9a-f]{56,66}\b",
+    # Metadisk single-use tokens (64 hex): a token answer, a shard URL, an emailed link.
+    r'"(?:token|id)":\s*"[0-9a-f]{64}"',
+    r"[?&]token=[0-9a-f]{16,}",
+    r"/(?:activations|resets|deactivations)/[0-9a-f]{64}",
 ]
+# In Metadisk cassettes no 64-hex value is public (bucket ids have 24, file and shard hashes
+# 40, public keys 66): any is a token, a password's SHA-256 or a private key.
+METADISK_PATTERNS = [r"(?<![0-9a-f])[0-9a-f]{64}(?![0-9a-f])"]
+# Header values that must never be recorded as they were sent.
+HEX_SECRET_HEADERS = ("x-token",)
 
 
 def _cassettes() -> list[Path]:
@@ -49,10 +60,15 @@ def test_there_are_cassettes_to_scan() -> None:
 @pytest.mark.parametrize("path", _cassettes(), ids=lambda p: str(p.relative_to(CASSETTES)))
 def test_cassette_holds_no_secret(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
-    for pattern in SECRET_PATTERNS:
+    patterns = SECRET_PATTERNS + (METADISK_PATTERNS if "metadisk" in path.parts else [])
+    for pattern in patterns:
         match = re.search(pattern, text)
         assert match is None, f"{path.name} contains a secret matching {pattern!r}"
     for interaction in yaml.safe_load(text)["interactions"]:
         headers = {k.lower() for k in interaction["request"]["headers"]}
         assert "authorization" not in headers
         assert "cookie" not in headers
+        assert "x-signature" not in headers
+        for name, values in interaction["request"]["headers"].items():
+            if name.lower() in HEX_SECRET_HEADERS:
+                assert not any(re.fullmatch(r"[0-9a-fA-F]{16,}", str(v)) for v in values), name

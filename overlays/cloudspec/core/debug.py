@@ -58,10 +58,20 @@ def _body_lines(content: bytes | None, content_type: str | None, redactor: Redac
     return ["Body:", *(f"\t{line}" for line in text.splitlines())]
 
 
+def _read_content(request: httpx.Request) -> bytes | None:
+    """The body if it is in memory; a stream (an upload) is never read for a log line."""
+    if not isinstance(request.stream, httpx.ByteStream):
+        return None
+    try:
+        return request.content
+    except httpx.RequestNotRead:  # a request rebuilt around a byte stream by an auth flow
+        return b"".join(request.stream)
+
+
 def format_request(request: httpx.Request, redactor: Redactor) -> str:
     lines = ["Request:", f"{request.method}: {redactor.url(str(request.url))}"]
     lines += [f"{name} : {value}" for name, value in redactor.header_items(request.headers.items())]
-    content = request.content if isinstance(request.stream, httpx.ByteStream) else None
+    content = _read_content(request)
     lines += _body_lines(content, request.headers.get("content-type"), redactor)
     return "\n".join(lines)
 

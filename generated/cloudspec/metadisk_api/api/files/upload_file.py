@@ -60,6 +60,11 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 420:
+        response_420 = Error.from_dict(response.json())
+
+        return response_420
+
     if response.status_code == 500:
         response_500 = Error.from_dict(response.json())
 
