@@ -3,6 +3,7 @@
 ``kinto_server`` starts one real Kinto (memory backends, see cloudspec.emulators) per session;
 ``kinto_flush`` wipes its data after a test; ``box_server`` starts one Box emulator per
 session; ``buttfs_server`` one ButtFS emulator; ``metadisk_server`` one Metadisk emulator;
+``smartfile_server`` one SmartFile emulator;
 ``redis_server`` one redis-server. Tests that use any of these servers, directly or through
 another fixture, are marked ``live`` automatically, so ``pytest -m "not live"`` runs only what
 needs no server.
@@ -134,7 +135,14 @@ def redis_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 _SERVER_FIXTURES = frozenset(
-    {"kinto_server", "box_server", "buttfs_server", "metadisk_server", "redis_server"}
+    {
+        "kinto_server",
+        "box_server",
+        "buttfs_server",
+        "metadisk_server",
+        "smartfile_server",
+        "redis_server",
+    }
 )
 
 
@@ -157,4 +165,12 @@ def metadisk_server() -> Iterator[ServerURLs]:
     ``demo-password``, activated), with 1 MiB download shards so multi-shard files stay small.
     """
     with run("metadisk", settings={"shard_size": 1024 * 1024}) as urls:
+        yield urls
+
+
+@pytest.fixture(scope="session")
+def smartfile_server() -> Iterator[ServerURLs]:
+    """One SmartFile emulator per session (default seed: user ``demo``; the credentials are at
+    ``GET /_emulator/credentials``), with 0.05 s task phases so polling tests stay quick."""
+    with run("smartfile", settings={"task_seconds": 0.05}) as urls:
         yield urls

@@ -15,6 +15,7 @@ from .errors import EmulatorError
 from .kinto import serve_kinto
 from .metadisk import serve_metadisk
 from .process import ServerProcess
+from .smartfile import serve_smartfile
 from .urls import ServerURLs
 
 Server = Callable[..., AbstractContextManager[tuple[ServerURLs, ServerProcess]]]
@@ -24,6 +25,7 @@ SERVICES: Mapping[str, Server] = {
     "buttfs": serve_buttfs,
     "kinto": serve_kinto,
     "metadisk": serve_metadisk,
+    "smartfile": serve_smartfile,
 }
 """Every name ``run()`` and ``python -m cloudspec.emulators`` accept."""
 

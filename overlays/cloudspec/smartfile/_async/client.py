@@ -1,0 +1,385 @@
+"""The original SmartFile clients (``BasicClient``, ``OAuthClient``), typed, with async twins.
+
+Generic calls work as in the original: ``api.get('/path/info', '/Documents', children=True)``,
+``api('/ping')``, ``api.post('/path/oper/move/', src=..., dst=...)``; GET keyword arguments go in
+the query and the others in a form body (lists as repeated keys); a keyword whose value is a
+file object or a ``(name, fileobj)`` tuple makes the request multipart. The answer is the
+decoded JSON when the response is JSON (any ``application/json`` content type, charset or not:
+the original wanted the exact string), else a file-like :class:`AsyncResponseStream`.
+
+Throttling: a 429 (waiting ``Retry-After``) or a 503 with ``X-Throttle: ...; next=N sec``
+(waiting N) is tried again while ``throttle_wait`` is true, three attempts in all as in the
+original, then :class:`~cloudspec.smartfile.errors.ThrottledError`. A body that cannot be
+re-read (a file object that cannot seek) is not re-sent. Dropped connections and 502/504 on
+safe requests are retried by the transport with backoff; a timeout is always set.
+
+Typed helpers (:class:`AsyncTypedCalls`) build their requests from the generated operations.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from types import TracebackType
+from typing import Any, Self
+from urllib.parse import parse_qsl, urlencode
+
+import attrs
+import httpx
+
+from cloudspec.core import RetryPolicy, build_async_client
+from cloudspec.core._backends import async_sleep
+from cloudspec.core.config import TimeoutTypes
+from cloudspec.core.errors import map_transport_errors
+from cloudspec.core.retry import EXT_RETRY
+from cloudspec.smartfile_api.api.oauth import oauth_access_token, oauth_request_token
+
+from ..auth import OAuth1Auth
+from ..credentials import (
+    MISSING_ACCESS,
+    base_url,
+    basic_credentials,
+    oauth_access_credentials,
+    oauth_client_credentials,
+)
+from ..errors import (
+    APIError,
+    ConnectionError,
+    RequestError,
+    ResponseError,
+    ThrottledError,
+    TimeoutError,
+    error_from_response,
+)
+from ..throttle import throttle_wait
+from ..urls import api_path
+from .stream import AsyncResponseStream
+from .typed import AsyncTypedCalls
+
+__all__ = [
+    "DEFAULT_RETRY",
+    "DEFAULT_TIMEOUT",
+    "USER_AGENT",
+    "AsyncBasicClient",
+    "AsyncClient",
+    "AsyncOAuthClient",
+    "OAuthToken",
+]
+
+DEFAULT_VERSION = "2"
+DEFAULT_TIMEOUT = 60.0
+DEFAULT_RETRY = RetryPolicy(statuses=frozenset({408, 502, 504}))
+"""The transport's share: drops and 502/504 on safe requests. Throttling is the client's."""
+THROTTLE_ATTEMPTS = 3
+MAX_THROTTLE_WAIT = 120.0
+USER_AGENT = "cloudspec-smartfile"
+_JSON = "application/json"
+
+
+def _is_file(value: Any) -> bool:
+    return hasattr(value, "read") or isinstance(value, tuple)
+
+
+@attrs.frozen(repr=False)
+class OAuthToken:
+    """A token and its secret. Unpacks (``token, secret = pair``) and indexes like the
+    original's tuple-like class, which broke on unpacking since Python 3.7."""
+
+    token: str
+    secret: str
+
+    def __iter__(self) -> Any:
+        return iter((self.token, self.secret))
+
+    def __getitem__(self, index: int) -> str:
+        return (self.token, self.secret)[index]
+
+    def __repr__(self) -> str:
+        return f"OAuthToken(token={self.token[:4]}..., secret=<redacted>)"
+
+
+class _Replay:
+    """Where each file argument started, to re-read it for a throttled retry."""
+
+    def __init__(self, files: Mapping[str, Any]) -> None:
+        self._starts: list[tuple[Any, int]] = []
+        self.possible = True
+        for value in files.values():
+            stream = value[1] if isinstance(value, tuple) else value
+            try:
+                self._starts.append((stream, stream.tell()))
+            except (AttributeError, OSError, ValueError):
+                self.possible = False
+
+    def rewind(self) -> bool:
+        if not self.possible:
+            return False
+        try:
+            for stream, start in self._starts:
+                stream.seek(start)
+        except (AttributeError, OSError, ValueError):
+            return False
+        return True
+
+
+class AsyncClient(AsyncTypedCalls):
+    """What both clients share; use :class:`AsyncBasicClient` or :class:`AsyncOAuthClient`."""
+
+    def __init__(
+        self,
+        url: str | None = None,
+        version: str = DEFAULT_VERSION,
+        throttle_wait: bool = True,
+        *,
+        timeout: TimeoutTypes = DEFAULT_TIMEOUT,
+        retry: RetryPolicy | None = None,
+        debug: bool = False,
+        verify: bool | str = True,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        self.url = base_url(url)
+        self.version = str(version)
+        self.throttle_wait = throttle_wait
+        self._http = build_async_client(
+            self.url.rstrip("/"),
+            timeout=timeout,
+            retry=retry or DEFAULT_RETRY,
+            debug=debug,
+            verify=verify,
+            transport=transport,
+            headers={"User-Agent": USER_AGENT},
+        )
+
+    def _auth(self) -> httpx.Auth:
+        raise NotImplementedError
+
+    # ---- the original's generic calls ----
+
+    async def get(self, endpoint: str, id: object = None, **kwargs: Any) -> Any:
+        return await self._request("GET", endpoint, id, kwargs)
+
+    async def put(self, endpoint: str, id: object = None, **kwargs: Any) -> Any:
+        return await self._request("PUT", endpoint, id, kwargs)
+
+    async def post(self, endpoint: str, id: object = None, **kwargs: Any) -> Any:
+        return await self._request("POST", endpoint, id, kwargs)
+
+    async def delete(self, endpoint: str, id: object = None, **kwargs: Any) -> Any:
+        return await self._request("DELETE", endpoint, id, kwargs)
+
+    async def __call__(self, endpoint: str, id: object = None, **kwargs: Any) -> Any:
+        return await self._request("GET", endpoint, id, kwargs)
+
+    async def _request(
+        self, method: str, endpoint: str, id: object, kwargs: Mapping[str, Any]
+    ) -> Any:
+        path = api_path(self.version, endpoint, id)
+        params: dict[str, Any] | None = None
+        data: dict[str, Any] = {}
+        files: dict[str, Any] = {}
+        if method == "GET":
+            params = dict(kwargs)
+        else:
+            for name, value in kwargs.items():
+                (files if _is_file(value) else data)[name] = value
+        replay = _Replay(files)
+
+        def build() -> httpx.Request:
+            return self._http.build_request(
+                method,
+                path,
+                params=params or None,
+                data=data or None,
+                files=files or None,
+            )
+
+        return await self._send(build, replay.rewind, decode=True)
+
+    # ---- plumbing shared with the typed calls ----
+
+    async def _send(
+        self,
+        build: Any,
+        rewind: Any = None,
+        *,
+        decode: bool = True,
+        stream: bool = False,
+        auth: httpx.Auth | None = None,
+    ) -> Any:
+        """Send ``build()`` (called again for each throttled retry; ``rewind()`` must say the
+        body can be read again), raise the typed error for an error status, and answer the
+        JSON, the text, or a stream (``stream=True``, or a non-JSON answer to a generic call).
+        """
+        attempt = 1
+        while True:
+            request: httpx.Request = build()
+            with map_transport_errors():
+                response = await self._http.send(request, auth=auth or self._auth(), stream=True)
+            if response.status_code < 400:
+                return await self._answer(response, decode=decode, stream=stream)
+            await _read_error(response)
+            wait = throttle_wait(response) if self.throttle_wait else None
+            if wait is None:
+                raise error_from_response(response)
+            if attempt >= THROTTLE_ATTEMPTS or wait > MAX_THROTTLE_WAIT:
+                raise ThrottledError(f"Could not complete request after {attempt} trys.", wait)
+            if rewind is not None and not rewind():
+                raise error_from_response(response)
+            await async_sleep(wait)
+            attempt += 1
+
+    async def _answer(self, response: httpx.Response, *, decode: bool, stream: bool) -> Any:
+        content_type = str(response.headers.get("content-type", ""))
+        is_json = content_type.split(";")[0].strip().lower() == _JSON
+        if stream or (decode and not is_json):
+            return AsyncResponseStream(response)
+        try:
+            with map_transport_errors():
+                await response.aread()
+        finally:
+            await response.aclose()
+        if not response.content:
+            return None
+        if not is_json:
+            return response.text
+        try:
+            return response.json()
+        except ValueError:
+            return response.text
+
+    async def aclose(self) -> None:
+        await self._http.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+
+async def _read_error(response: httpx.Response) -> None:
+    try:
+        with map_transport_errors():
+            await response.aread()
+    finally:
+        await response.aclose()
+
+
+class AsyncBasicClient(AsyncClient):
+    """HTTP Basic with an API key and password, from the arguments, the environment
+    (``SMARTFILE_API_KEY``, ``SMARTFILE_API_PASSWORD``) or a netrc file, in that order."""
+
+    def __init__(
+        self,
+        key: str | None = None,
+        password: str | None = None,
+        netrcfile: str | os.PathLike[str] | None = None,
+        url: str | None = None,
+        version: str = DEFAULT_VERSION,
+        throttle_wait: bool = True,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(url, version, throttle_wait, **kwargs)
+        self.key, password = basic_credentials(key, password, url=self.url, netrcfile=netrcfile)
+        self._basic = httpx.BasicAuth(self.key, password)
+
+    def _auth(self) -> httpx.Auth:
+        return self._basic
+
+    def __repr__(self) -> str:
+        return f"BasicClient(key={self.key[:4]}..., url={self.url!r})"
+
+
+class AsyncOAuthClient(AsyncClient):
+    """OAuth 1.0a: the client pair from the arguments or ``SMARTFILE_CLIENT_TOKEN`` /
+    ``SMARTFILE_CLIENT_SECRET``; the access pair from the arguments, the environment
+    (``SMARTFILE_ACCESS_TOKEN`` / ``SMARTFILE_ACCESS_SECRET``) or the three-legged flow:
+    :meth:`get_request_token`, :meth:`get_authorization_url`, :meth:`get_access_token`."""
+
+    def __init__(
+        self,
+        client_token: str | None = None,
+        client_secret: str | None = None,
+        access_token: str | None = None,
+        access_secret: str | None = None,
+        url: str | None = None,
+        version: str = DEFAULT_VERSION,
+        throttle_wait: bool = True,
+        *,
+        signature_method: str = "PLAINTEXT",
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(url, version, throttle_wait, **kwargs)
+        self.client = OAuthToken(*oauth_client_credentials(client_token, client_secret))
+        access = oauth_access_credentials(access_token, access_secret)
+        self.access: OAuthToken | None = OAuthToken(*access) if access else None
+        self._request_token: OAuthToken | None = None
+        self.signature_method = signature_method
+
+    def __repr__(self) -> str:
+        return f"OAuthClient(client_token={self.client.token[:4]}..., url={self.url!r})"
+
+    def _signer(self, token: OAuthToken | None = None, **extra: str | None) -> OAuth1Auth:
+        return OAuth1Auth(
+            self.client.token,
+            self.client.secret,
+            token.token if token else None,
+            token.secret if token else None,
+            signature_method=self.signature_method,
+            callback=extra.get("callback"),
+            verifier=extra.get("verifier"),
+        )
+
+    def _auth(self) -> httpx.Auth:
+        if self.access is None:
+            raise APIError(MISSING_ACCESS)
+        return self._signer(self.access)
+
+    async def _token_call(self, kwargs: Mapping[str, Any], auth: OAuth1Auth) -> OAuthToken:
+        def build() -> httpx.Request:
+            return self._http.build_request(
+                str(kwargs["method"]).upper(), str(kwargs["url"]), extensions={EXT_RETRY: None}
+            )
+
+        text = await self._send(build, decode=False, auth=auth)
+        fields = dict(parse_qsl(text or "", keep_blank_values=True))
+        token, secret = fields.get("oauth_token"), fields.get("oauth_token_secret")
+        if not token or not secret:
+            raise APIError("the OAuth token answer has no oauth_token and oauth_token_secret")
+        return OAuthToken(token, secret)
+
+    async def get_request_token(self, callback: str | None = None) -> OAuthToken:
+        """Step 1: a request token (``callback`` is where the user is sent back; without it
+        the site shows the verifier)."""
+        auth = self._signer(callback=callback or "oob")
+        self._request_token = await self._token_call(oauth_request_token._get_kwargs(), auth)
+        return self._request_token
+
+    def get_authorization_url(self, request: OAuthToken | None = None) -> str:
+        """Step 2: the page where the user grants access."""
+        token = request or self._request_token
+        if token is None:
+            raise APIError("Call get_request_token() before get_authorization_url().")
+        query = urlencode({"oauth_token": token.token})
+        return f"{self.url}oauth/authorize/?{query}"
+
+    async def get_access_token(
+        self, request: OAuthToken | None = None, verifier: str | None = None
+    ) -> OAuthToken:
+        """Step 3: trade the authorised request token and the ``verifier`` for the access
+        pair, which signs every later call."""
+        token = request or self._request_token
+        if token is None:
+            raise APIError("Call get_request_token() before get_access_token().")
+        auth = self._signer(token, verifier=verifier)
+        self.access = await self._token_call(oauth_access_token._get_kwargs(), auth)
+        self._request_token = None
+        return self.access
+
+
+__all__ += ["ConnectionError", "RequestError", "ResponseError", "TimeoutError"]

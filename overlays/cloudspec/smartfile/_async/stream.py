@@ -1,0 +1,76 @@
+"""The file-like answer of a generic call whose response is not JSON (a download)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from types import TracebackType
+from typing import Self
+
+import httpx
+
+from cloudspec.core.errors import map_transport_errors
+
+__all__ = ["AsyncResponseStream"]
+
+_CHUNK = 64 * 1024
+
+
+class AsyncResponseStream:
+    """``read(size)`` over a streamed response body, in constant memory; close it (or use
+    ``with``) when done. ``response`` is the underlying ``httpx.Response`` (status, headers)."""
+
+    def __init__(self, response: httpx.Response) -> None:
+        self.response = response
+        self._chunks: AsyncIterator[bytes] = response.aiter_bytes(_CHUNK)
+        self._buffer = bytearray()
+        self._done = False
+
+    @property
+    def headers(self) -> httpx.Headers:
+        return self.response.headers
+
+    @property
+    def content_type(self) -> str:
+        return str(self.response.headers.get("content-type", ""))
+
+    async def _fill(self, size: int) -> None:
+        with map_transport_errors():
+            while not self._done and (size < 0 or len(self._buffer) < size):
+                try:
+                    self._buffer += await self._chunks.__anext__()
+                except StopAsyncIteration:
+                    self._done = True
+
+    async def read(self, size: int = -1) -> bytes:
+        """Up to ``size`` bytes (all that is left when ``size`` is negative); ``b""`` at the
+        end."""
+        await self._fill(size)
+        if size < 0 or size >= len(self._buffer):
+            data, self._buffer = bytes(self._buffer), bytearray()
+        else:
+            data = bytes(self._buffer[:size])
+            del self._buffer[:size]
+        return data
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        if self._buffer:
+            data, self._buffer = bytes(self._buffer), bytearray()
+            yield data
+        with map_transport_errors():
+            async for chunk in self._chunks:
+                yield chunk
+        self._done = True
+
+    async def aclose(self) -> None:
+        await self.response.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()

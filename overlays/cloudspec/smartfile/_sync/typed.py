@@ -1,0 +1,384 @@
+# Generated from the _async twin by python -m generator.unasync; do not edit.
+"""Typed helpers on both SmartFile clients, each built from its generated operation.
+
+Paths are the user's (``"/Documents/a b?.txt"``): the generated code percent-encodes every
+character but ``/``. Long operations (move, copy, remove, checksum, compress) start a task on
+the server; the helpers wait for it (``wait=False`` answers the task reference at once), raise
+:class:`~cloudspec.smartfile.errors.PartialFailure` when some paths failed,
+:class:`~cloudspec.smartfile.errors.TaskFailed` when all did, and
+:class:`~cloudspec.smartfile.errors.TaskTimeout` when ``timeout`` runs out first.
+"""
+
+from __future__ import annotations
+
+import builtins
+import os
+import time
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from pathlib import Path, PurePosixPath
+from typing import IO, Any, cast
+
+import httpx
+
+from cloudspec.core import errors as core
+from cloudspec.core._backends import sleep
+from cloudspec.core._sync.download import download_to_path as fetch_to_path
+from cloudspec.smartfile_api.api.data import download_file, upload_files
+from cloudspec.smartfile_api.api.links import create_link, delete_link, list_links
+from cloudspec.smartfile_api.api.oper import (
+    checksum_paths,
+    compress_paths,
+    copy_paths,
+    mkdir,
+    move_paths,
+    remove_paths,
+    rename_path,
+)
+from cloudspec.smartfile_api.api.paths import get_path_info
+from cloudspec.smartfile_api.api.ping import ping, whoami
+from cloudspec.smartfile_api.api.tasks import get_task
+from cloudspec.smartfile_api.models import (
+    ChecksumRequest,
+    CompressRequest,
+    CreateLinkRequest,
+    Link,
+    MkdirRequest,
+    MoveCopyRequest,
+    PathInfo,
+    Ping,
+    RemoveRequest,
+    RenameRequest,
+    Task,
+    TaskOutcome,
+    TaskOutcomeChecksums,
+    TaskOutcomeErrors,
+    TaskRef,
+    UploadFilesRequest,
+    Whoami,
+)
+from cloudspec.smartfile_api.models.checksum_algorithm import check_checksum_algorithm
+from cloudspec.smartfile_api.types import UNSET
+from cloudspec.smartfile_api.types import File as Payload
+
+from ..errors import APIError, PartialFailure, TaskFailed, TaskTimeout, error_from_response
+from .stream import ResponseStream
+
+__all__ = ["DEFAULT_TASK_TIMEOUT", "TypedCalls"]
+
+DEFAULT_TASK_TIMEOUT = 300.0
+_FIRST_POLL = 0.2
+_MAX_POLL = 5.0
+_DONE = frozenset({"SUCCESS", "FAILURE", "REVOKED"})
+
+
+def _paths(value: str | Sequence[str]) -> builtins.list[str]:
+    return [value] if isinstance(value, str) else builtins.list(value)
+
+
+def _outcome(task: Task) -> tuple[str, dict[str, str]]:
+    status = str(task.result.status).upper()
+    outcome = task.result.result
+    errors: dict[str, str] = {}
+    if isinstance(outcome, TaskOutcome) and isinstance(outcome.errors, TaskOutcomeErrors):
+        errors = {str(k): str(v) for k, v in outcome.errors.additional_properties.items()}
+    return status, errors
+
+
+class TypedCalls:
+    """Mixed into the clients, which provide the HTTP plumbing."""
+
+    _http: httpx.Client
+
+    def _auth(self) -> httpx.Auth:
+        raise NotImplementedError
+
+    def _send(
+        self,
+        build: Any,
+        rewind: Any = None,
+        *,
+        decode: bool = True,
+        stream: bool = False,
+        auth: httpx.Auth | None = None,
+    ) -> Any:
+        raise NotImplementedError
+
+    def _op(self, kwargs: Mapping[str, Any], rewind: Callable[[], bool] | None = None) -> Any:
+        """Send a generated operation's request and answer its JSON."""
+
+        def build() -> httpx.Request:
+            params = kwargs.get("params") or None
+            return self._http.build_request(
+                str(kwargs["method"]).upper(),
+                str(kwargs["url"]),
+                params=params,
+                headers=kwargs.get("headers") or None,
+                data=kwargs.get("data"),
+                files=kwargs.get("files"),
+            )
+
+        return self._send(build, rewind, decode=False)
+
+    # ---- service ----
+
+    def ping(self) -> Ping:
+        """``GET /api/2/ping/``."""
+        return Ping.from_dict(self._op(ping._get_kwargs()))
+
+    def whoami(self) -> Whoami:
+        """``GET /api/2/whoami/``: the user and site the credentials belong to."""
+        return Whoami.from_dict(self._op(whoami._get_kwargs()))
+
+    # ---- paths ----
+
+    def info(self, path: str) -> PathInfo:
+        """``GET /api/2/path/info/{path}``."""
+        return PathInfo.from_dict(self._op(get_path_info._get_kwargs(path)))
+
+    def iter_children(
+        self, path: str = "/", *, page_size: int = 100, fields: Sequence[str] | None = None
+    ) -> Iterator[PathInfo]:
+        """Every item of the directory ``path``, a page of ``page_size`` at a time."""
+        page = 1
+        while True:
+            kwargs = get_path_info._get_kwargs(
+                path,
+                children=True,
+                limit=page_size,
+                page=page,
+                fields=UNSET if fields is None else builtins.list(fields),
+            )
+            body = self._op(kwargs)
+            children = body.get("children") if isinstance(body, Mapping) else None
+            for child in children or []:
+                yield PathInfo.from_dict(child)
+            pages = body.get("pages") if isinstance(body, Mapping) else None
+            if not children or not isinstance(pages, int) or page >= pages:
+                return
+            page += 1
+
+    def ls(self, path: str = "/", *, page_size: int = 100) -> builtins.list[PathInfo]:
+        """:meth:`iter_children`, collected."""
+        return [child for child in self.iter_children(path, page_size=page_size)]
+
+    def mkdir(self, path: str) -> PathInfo:
+        """``POST /api/2/path/oper/mkdir/`` (parents too; an existing directory is fine)."""
+        kwargs = mkdir._get_kwargs(body=MkdirRequest(path=path))
+        return PathInfo.from_dict(self._op(kwargs))
+
+    def rename(self, src: str, dst: str) -> PathInfo:
+        """``POST /api/2/path/oper/rename/``: ``dst`` is a new name, or a path."""
+        kwargs = rename_path._get_kwargs(body=RenameRequest(src=src, dst=dst))
+        return PathInfo.from_dict(self._op(kwargs))
+
+    # ---- transfers ----
+
+    def upload(
+        self,
+        filename: str | os.PathLike[str],
+        fileobj: IO[bytes] | None = None,
+        *,
+        directory: str = "/",
+    ) -> PathInfo:
+        """Upload into ``directory`` (the root by default, as the original did):
+        ``upload("a.txt", fileobj)`` sends ``fileobj`` as ``a.txt``; ``upload(local_path)``
+        streams that local file under its own name."""
+        if fileobj is not None:
+            return self._upload(str(filename), fileobj, directory)
+        local = Path(filename)
+        with local.open("rb") as stream:
+            return self._upload(local.name, stream, directory)
+
+    def _upload(self, name: str, stream: IO[bytes], directory: str) -> PathInfo:
+        try:
+            start: int | None = stream.tell()
+        except (AttributeError, OSError, ValueError):
+            start = None
+
+        def rewind() -> bool:
+            if start is None:
+                return False
+            stream.seek(start)
+            return True
+
+        body = UploadFilesRequest(
+            file=Payload(payload=cast(Any, stream), file_name=PurePosixPath(name).name)
+        )
+        answer = self._op(upload_files._get_kwargs(directory, body=body), rewind)
+        if isinstance(answer, builtins.list):
+            answer = answer[0] if answer else {}
+        return PathInfo.from_dict(answer)
+
+    def download(
+        self,
+        path: str,
+        perform_download: bool = True,
+        download_to_path: str | os.PathLike[str] | None = None,
+    ) -> Path | ResponseStream:
+        """Download ``path`` to ``download_to_path`` (a directory keeps the remote name; the
+        default is the remote name in the current directory), streamed, resumed with Range
+        after a dropped connection, checked against the size the server reported, and renamed
+        into place only when complete. ``perform_download=False`` answers a stream instead."""
+        kwargs = download_file._get_kwargs(path)
+        if not perform_download:
+
+            def build() -> httpx.Request:
+                return self._http.build_request("GET", str(kwargs["url"]))
+
+            stream: ResponseStream = self._send(build, stream=True)
+            return stream
+        name = PurePosixPath(path).name
+        if not name:
+            raise APIError(f"{path!r} names no file")
+        target = Path(download_to_path) if download_to_path is not None else Path(name)
+        if target.is_dir():
+            target = target / name
+        try:
+            return fetch_to_path(self._http, str(kwargs["url"]), target, auth=self._auth())
+        except core.APIError as exc:
+            if exc.response is None:
+                raise
+            raise error_from_response(exc.response) from exc
+
+    # ---- tasks ----
+
+    def wait(self, task: TaskRef | Task | str, *, timeout: float = DEFAULT_TASK_TIMEOUT) -> Task:
+        """Poll ``GET /api/2/task/{uuid}/`` until the task ends (backing off from 0.2 s to
+        5 s); raise when it failed, partly or wholly, or when ``timeout`` seconds ran out."""
+        uuid = task if isinstance(task, str) else task.uuid
+        deadline = time.monotonic() + timeout
+        delay = _FIRST_POLL
+        while True:
+            state = Task.from_dict(self._op(get_task._get_kwargs(uuid)))
+            status, errors = _outcome(state)
+            if status in _DONE:
+                if status != "SUCCESS":
+                    raise TaskFailed(f"task {uuid} ended in {status}: {errors}", state, errors)
+                if errors:
+                    raise PartialFailure(
+                        f"task {uuid} failed for {len(errors)} path(s): {errors}", state, errors
+                    )
+                return state
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise TaskTimeout(f"task {uuid} still {status} after {timeout} s", state)
+            sleep(min(delay, left))
+            delay = min(delay * 2, _MAX_POLL)
+
+    def _task(self, kwargs: Mapping[str, Any], wait: bool, timeout: float) -> Any:
+        ref = TaskRef.from_dict(self._op(kwargs))
+        return self.wait(ref, timeout=timeout) if wait else ref
+
+    def move(
+        self,
+        src: str | Sequence[str],
+        dst: str,
+        *,
+        wait: bool = True,
+        timeout: float = DEFAULT_TASK_TIMEOUT,
+    ) -> Task | TaskRef:
+        """Move ``src`` (one path or several) into the directory ``dst``."""
+        kwargs = move_paths._get_kwargs(body=MoveCopyRequest(src=_paths(src), dst=dst))
+        result: Task | TaskRef = self._task(kwargs, wait, timeout)
+        return result
+
+    def copy(
+        self,
+        src: str | Sequence[str],
+        dst: str,
+        *,
+        wait: bool = True,
+        timeout: float = DEFAULT_TASK_TIMEOUT,
+    ) -> Task | TaskRef:
+        """Copy ``src`` (one path or several) into the directory ``dst``."""
+        kwargs = copy_paths._get_kwargs(body=MoveCopyRequest(src=_paths(src), dst=dst))
+        result: Task | TaskRef = self._task(kwargs, wait, timeout)
+        return result
+
+    def remove(
+        self,
+        path: str | Sequence[str],
+        *,
+        wait: bool = True,
+        timeout: float = DEFAULT_TASK_TIMEOUT,
+    ) -> Task | TaskRef:
+        """Remove ``path`` (one or several; directories with their content)."""
+        kwargs = remove_paths._get_kwargs(body=RemoveRequest(path=_paths(path)))
+        result: Task | TaskRef = self._task(kwargs, wait, timeout)
+        return result
+
+    def checksum(
+        self,
+        path: str | Sequence[str],
+        algorithm: str = "md5",
+        *,
+        timeout: float = DEFAULT_TASK_TIMEOUT,
+    ) -> dict[str, str]:
+        """The server's checksums (hex) of ``path`` (one or several), by path."""
+        try:
+            chosen = check_checksum_algorithm(algorithm.lower())
+        except TypeError:
+            raise ValueError(f"algorithm must be md5, sha1 or sha256, not {algorithm!r}") from None
+        body = ChecksumRequest(path=_paths(path), algorithm=chosen)
+        task: Task = self._task(checksum_paths._get_kwargs(body=body), True, timeout)
+        outcome = task.result.result
+        if not isinstance(outcome, TaskOutcome):
+            return {}
+        if not isinstance(outcome.checksums, TaskOutcomeChecksums):
+            return {}
+        return {str(k): str(v) for k, v in outcome.checksums.additional_properties.items()}
+
+    def compress(
+        self,
+        path: str | Sequence[str],
+        dst: str,
+        name: str,
+        *,
+        timeout: float = DEFAULT_TASK_TIMEOUT,
+    ) -> Task:
+        """Zip ``path`` (one or several) into ``dst/name``."""
+        body = CompressRequest(path=_paths(path), dst=dst, name=name)
+        task: Task = self._task(compress_paths._get_kwargs(body=body), True, timeout)
+        return task
+
+    # ---- links ----
+
+    def create_link(
+        self,
+        path: str,
+        *,
+        name: str | None = None,
+        read: bool = True,
+        list: bool = False,
+        write: bool = False,
+        remove: bool = False,
+        recursive: bool = False,
+    ) -> Link:
+        """``POST /api/2/link/``: a public link to ``path`` with these rights."""
+        body = CreateLinkRequest(
+            path=path,
+            name=UNSET if name is None else name,
+            read=read,
+            list_=list,
+            write=write,
+            remove=remove,
+            recursive=recursive,
+        )
+        return Link.from_dict(self._op(create_link._get_kwargs(body=body)))
+
+    def iter_links(self, *, page_size: int = 100) -> Iterator[Link]:
+        """Every link, a page at a time."""
+        page = 1
+        while True:
+            body = self._op(list_links._get_kwargs(page=page, limit=page_size))
+            results = body.get("results") if isinstance(body, Mapping) else None
+            for item in results or []:
+                yield Link.from_dict(item)
+            pages = body.get("pages") if isinstance(body, Mapping) else None
+            if not results or not isinstance(pages, int) or page >= pages:
+                return
+            page += 1
+
+    def delete_link(self, uid: str) -> None:
+        """``DELETE /api/2/link/{uid}/``."""
+        self._op(delete_link._get_kwargs(uid))
