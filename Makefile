@@ -36,7 +36,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 has_python = $(if $(shell find $(1) -name '*.py' -not -path '*/__pycache__/*' -print -quit 2>/dev/null),$(1))
 CODE_DIRS := $(foreach d,generator overlays emulators tests bench examples,$(call has_python,$(d)))
 
-.PHONY: setup system-packages generate check-generated lint typecheck test record demo bench bench-box ci clean
+.PHONY: setup system-packages generate check-generated lint typecheck test record demo bench bench-box bench-metadisk ci clean
 
 setup: $(DEV_STAMP) $(KINTO_STAMP) system-packages
 
@@ -89,20 +89,26 @@ test: setup
 record: setup
 	$(BIN)/python -m pytest -q tests/replay --record-mode=rewrite
 
-# Each tour starts its own server (Kinto, the Box, ButtFS and Metadisk emulators) through cloudspec.emulators.run.
+# Each tour starts its own server (Kinto, the Box, ButtFS, Metadisk and SmartFile emulators) through cloudspec.emulators.run.
 demo: setup generate
 	$(BIN)/python examples/kinto_tour.py
 	$(BIN)/python examples/box_tour.py
 	$(BIN)/python examples/buttfs_tour.py
 	$(BIN)/python examples/metadisk_tour.py
+	$(BIN)/python examples/smartfile_tour.py
 
-# Each writes its own part of bench/RESULTS.md (kinto.py the top, box.py its "## Box" section).
+# Each writes its own part of bench/RESULTS.md (kinto.py the top, box.py its "## Box" section,
+# metadisk.py its "## Metadisk" section).
 bench: setup
 	$(BIN)/python bench/kinto.py
 	$(BIN)/python bench/box.py
+	$(BIN)/python bench/metadisk.py
 
 bench-box: setup
 	$(BIN)/python bench/box.py
+
+bench-metadisk: setup
+	$(BIN)/python bench/metadisk.py
 
 ci: check-generated lint typecheck test
 
