@@ -42,6 +42,22 @@ SECRET_PATTERNS = [
     r"[?&]token=[0-9a-f]{16,}",
     r"/(?:activations|resets|deactivations)/[0-9a-f]{64}",
 ]
+# SmartFile: the emulator's seeded demo pairs (emulators/.../smartfile/seed.py DEFAULT_SEED),
+# the Basic header value they make, and whatever OAuth 1.0a leaves on the wire: an
+# ``Authorization: OAuth ...`` value, and an issued token, secret, verifier or signature that is
+# not one of the replay conftest's ``scrubbed-...`` placeholders (form answers and headers).
+SMARTFILE_SECRETS = (
+    "demoApiKeyForTheSmartFileEmu01",
+    "demoApiPasswordForSmartFile001",
+    "demoClientTokenForSmartFile001",
+    "demoClientSecretForSmartFile01",
+)
+SECRET_PATTERNS += [
+    *(re.escape(s) for s in SMARTFILE_SECRETS),
+    re.escape(base64.b64encode(f"{SMARTFILE_SECRETS[0]}:{SMARTFILE_SECRETS[1]}".encode()).decode()),
+    r"\bOAuth\s+(?:realm|oauth_)",
+    r'\boauth_(?:token|token_secret|verifier|signature|nonce)=(?:"|%22)?+(?!scrubbed-|&|$)',
+]
 # In Metadisk cassettes no 64-hex value is public (bucket ids have 24, file and shard hashes
 # 40, public keys 66): any is a token, a password's SHA-256 or a private key.
 METADISK_PATTERNS = [r"(?<![0-9a-f])[0-9a-f]{64}(?![0-9a-f])"]

@@ -12,7 +12,6 @@ from ._async.client import (
     AsyncBasicClient,
     AsyncClient,
     AsyncOAuthClient,
-    OAuthToken,
 )
 from ._async.stream import AsyncResponseStream
 from ._sync.client import BasicClient, Client, OAuthClient
@@ -22,10 +21,12 @@ from .errors import (
     APIError,
     AuthenticationError,
     BadRequestError,
+    ConflictError,
     ConnectionError,
     NotFoundError,
     PartialFailure,
     PermissionDeniedError,
+    PreconditionFailedError,
     RangeNotSatisfiableError,
     RateLimitError,
     RequestError,
@@ -37,6 +38,7 @@ from .errors import (
     ThrottledError,
     TimeoutError,
 )
+from .tokens import OAuthToken
 
 __all__ = [
     "DEFAULT_RETRY",
@@ -50,6 +52,7 @@ __all__ = [
     "BadRequestError",
     "BasicClient",
     "Client",
+    "ConflictError",
     "ConnectionError",
     "NotFoundError",
     "OAuth1Auth",
@@ -57,6 +60,7 @@ __all__ = [
     "OAuthToken",
     "PartialFailure",
     "PermissionDeniedError",
+    "PreconditionFailedError",
     "RangeNotSatisfiableError",
     "RateLimitError",
     "RequestError",

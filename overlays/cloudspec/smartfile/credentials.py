@@ -104,11 +104,13 @@ def oauth_client_credentials(
 def oauth_access_credentials(
     token: str | None, secret: str | None, environ: Mapping[str, str] | None = None
 ) -> tuple[str, str] | None:
-    """The access pair if both are known (checked at request time, as the original did)."""
+    """The access pair if both are usable, else None: as in the original, a missing or
+    invalid pair never stops the client from being made (it can still run the three-legged
+    flow); calls are refused with ``MISSING_ACCESS`` until it has a pair."""
     env = os.environ if environ is None else environ
     token = token if token is not None else env.get("SMARTFILE_ACCESS_TOKEN")
     secret = secret if secret is not None else env.get("SMARTFILE_ACCESS_SECRET")
-    if token is None or secret is None:
+    cleaned = ((token or "").strip(), (secret or "").strip())
+    if any(len(value) < MIN_LENGTH for value in cleaned):
         return None
-    cleaned_token, cleaned_secret = clean_tokens(token, secret, message=MISSING_ACCESS)
-    return cleaned_token, cleaned_secret
+    return cleaned

@@ -20,7 +20,8 @@ that run on the server after the call returned.
 from __future__ import annotations
 
 import builtins
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from typing import Any
 
 import httpx
@@ -34,10 +35,12 @@ __all__ = [
     "APIError",
     "AuthenticationError",
     "BadRequestError",
+    "ConflictError",
     "ConnectionError",
     "NotFoundError",
     "PartialFailure",
     "PermissionDeniedError",
+    "PreconditionFailedError",
     "RangeNotSatisfiableError",
     "RateLimitError",
     "RequestError",
@@ -49,6 +52,8 @@ __all__ = [
     "ThrottledError",
     "TimeoutError",
     "error_from_response",
+    "map_transport_errors",
+    "transport_error",
 ]
 
 INVALID_URL = "Invalid URL, check your API path"
@@ -78,6 +83,10 @@ class ConnectionError(RequestError, core.ConnectionError):
 
 class TimeoutError(RequestError, core.TimeoutError):
     """No answer in time."""
+
+
+class TransportError(RequestError, core.TransportError):
+    """Another transport failure (an invalid URL, an unsupported protocol)."""
 
 
 class ThrottledError(RequestError):
@@ -148,6 +157,14 @@ class NotFoundError(ResponseError, core.NotFoundError):
     """404: no such path, task, link or user (or no such API URL)."""
 
 
+class ConflictError(ResponseError, core.ConflictError):
+    """409: the path exists already, or changed under the operation."""
+
+
+class PreconditionFailedError(ResponseError, core.PreconditionFailedError):
+    """412: a precondition of the request did not hold."""
+
+
 class RangeNotSatisfiableError(ResponseError, core.BadRequestError):
     """416: a Range (download) or an append offset that does not fit the file."""
 
@@ -204,7 +221,9 @@ _BY_STATUS: dict[int, type[ResponseError]] = {
     401: AuthenticationError,
     403: PermissionDeniedError,
     404: NotFoundError,
+    409: ConflictError,
     410: NotFoundError,
+    412: PreconditionFailedError,
     416: RangeNotSatisfiableError,
     429: RateLimitError,
 }
@@ -224,11 +243,9 @@ def _first(value: Any) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def _detail(status: int, body: Any, is_json: bool, excerpt: str) -> str | dict[str, Any]:
+def _detail(status: int, body: Any, is_json: bool) -> str | dict[str, Any]:
     if not is_json:
-        if status == 404:
-            return INVALID_URL
-        return excerpt or SERVER_ERROR
+        return INVALID_URL if status == 404 else SERVER_ERROR
     if isinstance(body, Mapping):
         fields = body.get("field_errors")
         if status == 400 and isinstance(fields, Mapping):
@@ -256,7 +273,9 @@ def error_from_response(
     if not is_json and status == 403 and excerpt:
         detail: str | dict[str, Any] = excerpt  # "Could not verify OAuth request."
     else:
-        detail = _detail(status, body, is_json, excerpt)
+        detail = _detail(status, body, is_json)
+    if isinstance(detail, str):
+        detail = redactor.text(detail)
     if status in _BY_STATUS:
         cls = _BY_STATUS[status]
     elif status == 503 and throttle_wait(response) is not None:
@@ -268,3 +287,35 @@ def error_from_response(
     else:
         cls = ResponseError
     return cls(response, detail, body=body, redactor=redactor)
+
+
+def transport_error(exc: BaseException, redactor: Redactor = default_redactor) -> RequestError:
+    """The ``RequestError`` for a transport failure (httpx's, or cloudspec.core's), with
+    ``exc`` as its cause."""
+    cls: type[RequestError]
+    if isinstance(exc, httpx.TimeoutException | builtins.TimeoutError):
+        cls = TimeoutError
+    elif isinstance(
+        exc,
+        httpx.NetworkError
+        | httpx.RemoteProtocolError
+        | httpx.ProxyError
+        | builtins.ConnectionError,
+    ):
+        cls = ConnectionError
+    else:
+        cls = TransportError
+    error = cls(exc)
+    error.detail = redactor.text(f"{type(exc).__name__}: {exc}")
+    error.args = (error.detail,)
+    return error
+
+
+@contextmanager
+def map_transport_errors(redactor: Redactor = default_redactor) -> Iterator[None]:
+    """httpx's transport exceptions as the original's ``RequestError`` family (``exc`` is the
+    httpx exception; each class is also the matching ``cloudspec.core`` one)."""
+    try:
+        yield
+    except httpx.TransportError as exc:
+        raise transport_error(exc, redactor) from exc

@@ -5,7 +5,8 @@ Generic calls work as in the original: ``api.get('/path/info', '/Documents', chi
 the query and the others in a form body (lists as repeated keys); a keyword whose value is a
 file object or a ``(name, fileobj)`` tuple makes the request multipart. The answer is the
 decoded JSON when the response is JSON (any ``application/json`` content type, charset or not:
-the original wanted the exact string), else a file-like :class:`AsyncResponseStream`.
+the original wanted the exact string), ``None`` for an empty answer (a 204), else a file-like
+:class:`AsyncResponseStream`.
 
 Throttling: a 429 (waiting ``Retry-After``) or a 503 with ``X-Throttle: ...; next=N sec``
 (waiting N) is tried again while ``throttle_wait`` is true, three attempts in all as in the
@@ -24,13 +25,12 @@ from types import TracebackType
 from typing import Any, Self
 from urllib.parse import parse_qsl, urlencode
 
-import attrs
 import httpx
 
 from cloudspec.core import RetryPolicy, build_async_client
 from cloudspec.core._backends import async_sleep
 from cloudspec.core.config import TimeoutTypes
-from cloudspec.core.errors import map_transport_errors
+from cloudspec.core.redact import Redactor, default_redactor
 from cloudspec.core.retry import EXT_RETRY
 from cloudspec.smartfile_api.api.oauth import oauth_access_token, oauth_request_token
 
@@ -50,8 +50,11 @@ from ..errors import (
     ThrottledError,
     TimeoutError,
     error_from_response,
+    map_transport_errors,
 )
 from ..throttle import throttle_wait
+from ..tokens import OAuthToken
+from ..uploads import form_fields, is_file, part_of, replayable
 from ..urls import api_path
 from .stream import AsyncResponseStream
 from .typed import AsyncTypedCalls
@@ -76,52 +79,6 @@ USER_AGENT = "cloudspec-smartfile"
 _JSON = "application/json"
 
 
-def _is_file(value: Any) -> bool:
-    return hasattr(value, "read") or isinstance(value, tuple)
-
-
-@attrs.frozen(repr=False)
-class OAuthToken:
-    """A token and its secret. Unpacks (``token, secret = pair``) and indexes like the
-    original's tuple-like class, which broke on unpacking since Python 3.7."""
-
-    token: str
-    secret: str
-
-    def __iter__(self) -> Any:
-        return iter((self.token, self.secret))
-
-    def __getitem__(self, index: int) -> str:
-        return (self.token, self.secret)[index]
-
-    def __repr__(self) -> str:
-        return f"OAuthToken(token={self.token[:4]}..., secret=<redacted>)"
-
-
-class _Replay:
-    """Where each file argument started, to re-read it for a throttled retry."""
-
-    def __init__(self, files: Mapping[str, Any]) -> None:
-        self._starts: list[tuple[Any, int]] = []
-        self.possible = True
-        for value in files.values():
-            stream = value[1] if isinstance(value, tuple) else value
-            try:
-                self._starts.append((stream, stream.tell()))
-            except (AttributeError, OSError, ValueError):
-                self.possible = False
-
-    def rewind(self) -> bool:
-        if not self.possible:
-            return False
-        try:
-            for stream, start in self._starts:
-                stream.seek(start)
-        except (AttributeError, OSError, ValueError):
-            return False
-        return True
-
-
 class AsyncClient(AsyncTypedCalls):
     """What both clients share; use :class:`AsyncBasicClient` or :class:`AsyncOAuthClient`."""
 
@@ -136,15 +93,18 @@ class AsyncClient(AsyncTypedCalls):
         debug: bool = False,
         verify: bool | str = True,
         transport: httpx.AsyncBaseTransport | None = None,
+        redactor: Redactor = default_redactor,
     ) -> None:
         self.url = base_url(url)
         self.version = str(version)
         self.throttle_wait = throttle_wait
+        self._redactor = redactor
         self._http = build_async_client(
             self.url.rstrip("/"),
             timeout=timeout,
             retry=retry or DEFAULT_RETRY,
             debug=debug,
+            redactor=redactor,
             verify=verify,
             transport=transport,
             headers={"User-Agent": USER_AGENT},
@@ -178,11 +138,11 @@ class AsyncClient(AsyncTypedCalls):
         data: dict[str, Any] = {}
         files: dict[str, Any] = {}
         if method == "GET":
-            params = dict(kwargs)
+            params = form_fields(kwargs)
         else:
-            for name, value in kwargs.items():
-                (files if _is_file(value) else data)[name] = value
-        replay = _Replay(files)
+            data = form_fields({k: v for k, v in kwargs.items() if not is_file(v)})
+            files = {k: part_of(k, v) for k, v in kwargs.items() if is_file(v)}
+        rewind = replayable(files.values())
 
         def build() -> httpx.Request:
             return self._http.build_request(
@@ -193,7 +153,7 @@ class AsyncClient(AsyncTypedCalls):
                 files=files or None,
             )
 
-        return await self._send(build, replay.rewind, decode=True)
+        return await self._send(build, rewind, decode=True)
 
     # ---- plumbing shared with the typed calls ----
 
@@ -213,28 +173,30 @@ class AsyncClient(AsyncTypedCalls):
         attempt = 1
         while True:
             request: httpx.Request = build()
-            with map_transport_errors():
+            with map_transport_errors(self._redactor):
                 response = await self._http.send(request, auth=auth or self._auth(), stream=True)
             if response.status_code < 400:
                 return await self._answer(response, decode=decode, stream=stream)
-            await _read_error(response)
+            await _read_error(response, self._redactor)
             wait = throttle_wait(response) if self.throttle_wait else None
             if wait is None:
-                raise error_from_response(response)
+                raise error_from_response(response, redactor=self._redactor)
             if attempt >= THROTTLE_ATTEMPTS or wait > MAX_THROTTLE_WAIT:
                 raise ThrottledError(f"Could not complete request after {attempt} trys.", wait)
             if rewind is not None and not rewind():
-                raise error_from_response(response)
+                raise error_from_response(response, redactor=self._redactor)
             await async_sleep(wait)
             attempt += 1
 
     async def _answer(self, response: httpx.Response, *, decode: bool, stream: bool) -> Any:
         content_type = str(response.headers.get("content-type", ""))
         is_json = content_type.split(";")[0].strip().lower() == _JSON
-        if stream or (decode and not is_json):
-            return AsyncResponseStream(response)
+        # A 204 (a delete) has nothing to read: None, not an empty stream to close.
+        empty = response.status_code == 204 or response.headers.get("content-length") == "0"
+        if stream or (decode and not is_json and not empty):
+            return AsyncResponseStream(response, self._redactor)
         try:
-            with map_transport_errors():
+            with map_transport_errors(self._redactor):
                 await response.aread()
         finally:
             await response.aclose()
@@ -262,9 +224,9 @@ class AsyncClient(AsyncTypedCalls):
         await self.aclose()
 
 
-async def _read_error(response: httpx.Response) -> None:
+async def _read_error(response: httpx.Response, redactor: Redactor) -> None:
     try:
-        with map_transport_errors():
+        with map_transport_errors(redactor):
             await response.aread()
     finally:
         await response.aclose()
@@ -282,10 +244,16 @@ class AsyncBasicClient(AsyncClient):
         url: str | None = None,
         version: str = DEFAULT_VERSION,
         throttle_wait: bool = True,
+        *,
+        redactor: Redactor = default_redactor,
         **kwargs: Any,
     ) -> None:
-        super().__init__(url, version, throttle_wait, **kwargs)
-        self.key, password = basic_credentials(key, password, url=self.url, netrcfile=netrcfile)
+        self.key, password = basic_credentials(
+            key, password, url=base_url(url), netrcfile=netrcfile
+        )
+        super().__init__(
+            url, version, throttle_wait, redactor=redactor.with_secrets(password), **kwargs
+        )
         self._basic = httpx.BasicAuth(self.key, password)
 
     def _auth(self) -> httpx.Auth:
@@ -312,12 +280,16 @@ class AsyncOAuthClient(AsyncClient):
         throttle_wait: bool = True,
         *,
         signature_method: str = "PLAINTEXT",
+        redactor: Redactor = default_redactor,
         **kwargs: Any,
     ) -> None:
-        super().__init__(url, version, throttle_wait, **kwargs)
         self.client = OAuthToken(*oauth_client_credentials(client_token, client_secret))
         access = oauth_access_credentials(access_token, access_secret)
         self.access: OAuthToken | None = OAuthToken(*access) if access else None
+        secrets = (self.client.secret, access[1] if access else None)
+        super().__init__(
+            url, version, throttle_wait, redactor=redactor.with_secrets(*secrets), **kwargs
+        )
         self._request_token: OAuthToken | None = None
         self.signature_method = signature_method
 
@@ -351,6 +323,7 @@ class AsyncOAuthClient(AsyncClient):
         token, secret = fields.get("oauth_token"), fields.get("oauth_token_secret")
         if not token or not secret:
             raise APIError("the OAuth token answer has no oauth_token and oauth_token_secret")
+        self._redactor = self._redactor.with_secrets(secret)
         return OAuthToken(token, secret)
 
     async def get_request_token(self, callback: str | None = None) -> OAuthToken:
@@ -378,6 +351,7 @@ class AsyncOAuthClient(AsyncClient):
             raise APIError("Call get_request_token() before get_access_token().")
         auth = self._signer(token, verifier=verifier)
         self.access = await self._token_call(oauth_access_token._get_kwargs(), auth)
+        self._redactor = self._redactor.with_secrets(self.access.secret)
         self._request_token = None
         return self.access
 

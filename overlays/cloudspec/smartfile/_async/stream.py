@@ -8,7 +8,9 @@ from typing import Self
 
 import httpx
 
-from cloudspec.core.errors import map_transport_errors
+from cloudspec.core.redact import Redactor, default_redactor
+
+from ..errors import map_transport_errors
 
 __all__ = ["AsyncResponseStream"]
 
@@ -19,8 +21,9 @@ class AsyncResponseStream:
     """``read(size)`` over a streamed response body, in constant memory; close it (or use
     ``with``) when done. ``response`` is the underlying ``httpx.Response`` (status, headers)."""
 
-    def __init__(self, response: httpx.Response) -> None:
+    def __init__(self, response: httpx.Response, redactor: Redactor = default_redactor) -> None:
         self.response = response
+        self._redactor = redactor
         self._chunks: AsyncIterator[bytes] = response.aiter_bytes(_CHUNK)
         self._buffer = bytearray()
         self._done = False
@@ -34,7 +37,7 @@ class AsyncResponseStream:
         return str(self.response.headers.get("content-type", ""))
 
     async def _fill(self, size: int) -> None:
-        with map_transport_errors():
+        with map_transport_errors(self._redactor):
             while not self._done and (size < 0 or len(self._buffer) < size):
                 try:
                     self._buffer += await self._chunks.__anext__()
@@ -56,7 +59,7 @@ class AsyncResponseStream:
         if self._buffer:
             data, self._buffer = bytes(self._buffer), bytearray()
             yield data
-        with map_transport_errors():
+        with map_transport_errors(self._redactor):
             async for chunk in self._chunks:
                 yield chunk
         self._done = True

@@ -22,6 +22,7 @@ import httpx
 from cloudspec.core import errors as core
 from cloudspec.core._async.download import async_download_to_path as async_fetch_to_path
 from cloudspec.core._backends import async_sleep
+from cloudspec.core.redact import Redactor
 from cloudspec.smartfile_api.api.data import download_file, upload_files
 from cloudspec.smartfile_api.api.links import create_link, delete_link, list_links
 from cloudspec.smartfile_api.api.oper import (
@@ -59,7 +60,17 @@ from cloudspec.smartfile_api.models.checksum_algorithm import check_checksum_alg
 from cloudspec.smartfile_api.types import UNSET
 from cloudspec.smartfile_api.types import File as Payload
 
-from ..errors import APIError, PartialFailure, TaskFailed, TaskTimeout, error_from_response
+from ..errors import (
+    APIError,
+    PartialFailure,
+    RequestError,
+    TaskFailed,
+    TaskTimeout,
+    error_from_response,
+    map_transport_errors,
+    transport_error,
+)
+from ..uploads import from_here, replayable
 from .stream import AsyncResponseStream
 
 __all__ = ["DEFAULT_TASK_TIMEOUT", "AsyncTypedCalls"]
@@ -87,6 +98,7 @@ class AsyncTypedCalls:
     """Mixed into the clients, which provide the HTTP plumbing."""
 
     _http: httpx.AsyncClient
+    _redactor: Redactor
 
     def _auth(self) -> httpx.Auth:
         raise NotImplementedError
@@ -189,19 +201,10 @@ class AsyncTypedCalls:
             return await self._upload(local.name, stream, directory)
 
     async def _upload(self, name: str, stream: IO[bytes], directory: str) -> PathInfo:
-        try:
-            start: int | None = stream.tell()
-        except (AttributeError, OSError, ValueError):
-            start = None
-
-        def rewind() -> bool:
-            if start is None:
-                return False
-            stream.seek(start)
-            return True
-
+        view = from_here(stream)
+        rewind = replayable([view])
         body = UploadFilesRequest(
-            file=Payload(payload=cast(Any, stream), file_name=PurePosixPath(name).name)
+            file=Payload(payload=cast(Any, view), file_name=PurePosixPath(name).name)
         )
         answer = await self._op(upload_files._get_kwargs(directory, body=body), rewind)
         if isinstance(answer, builtins.list):
@@ -233,13 +236,18 @@ class AsyncTypedCalls:
         if target.is_dir():
             target = target / name
         try:
-            return await async_fetch_to_path(
-                self._http, str(kwargs["url"]), target, auth=self._auth()
-            )
+            with map_transport_errors(self._redactor):
+                return await async_fetch_to_path(
+                    self._http, str(kwargs["url"]), target, auth=self._auth()
+                )
         except core.APIError as exc:
             if exc.response is None:
                 raise
-            raise error_from_response(exc.response) from exc
+            raise error_from_response(exc.response, redactor=self._redactor) from exc
+        except core.TransportError as exc:
+            if isinstance(exc, RequestError):
+                raise
+            raise transport_error(exc, self._redactor) from exc
 
     # ---- tasks ----
 

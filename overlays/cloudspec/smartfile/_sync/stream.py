@@ -9,7 +9,9 @@ from typing import Self
 
 import httpx
 
-from cloudspec.core.errors import map_transport_errors
+from cloudspec.core.redact import Redactor, default_redactor
+
+from ..errors import map_transport_errors
 
 __all__ = ["ResponseStream"]
 
@@ -20,8 +22,9 @@ class ResponseStream:
     """``read(size)`` over a streamed response body, in constant memory; close it (or use
     ``with``) when done. ``response`` is the underlying ``httpx.Response`` (status, headers)."""
 
-    def __init__(self, response: httpx.Response) -> None:
+    def __init__(self, response: httpx.Response, redactor: Redactor = default_redactor) -> None:
         self.response = response
+        self._redactor = redactor
         self._chunks: Iterator[bytes] = response.iter_bytes(_CHUNK)
         self._buffer = bytearray()
         self._done = False
@@ -35,7 +38,7 @@ class ResponseStream:
         return str(self.response.headers.get("content-type", ""))
 
     def _fill(self, size: int) -> None:
-        with map_transport_errors():
+        with map_transport_errors(self._redactor):
             while not self._done and (size < 0 or len(self._buffer) < size):
                 try:
                     self._buffer += self._chunks.__next__()
@@ -57,7 +60,7 @@ class ResponseStream:
         if self._buffer:
             data, self._buffer = bytes(self._buffer), bytearray()
             yield data
-        with map_transport_errors():
+        with map_transport_errors(self._redactor):
             for chunk in self._chunks:
                 yield chunk
         self._done = True

@@ -23,6 +23,7 @@ import httpx
 from cloudspec.core import errors as core
 from cloudspec.core._backends import sleep
 from cloudspec.core._sync.download import download_to_path as fetch_to_path
+from cloudspec.core.redact import Redactor
 from cloudspec.smartfile_api.api.data import download_file, upload_files
 from cloudspec.smartfile_api.api.links import create_link, delete_link, list_links
 from cloudspec.smartfile_api.api.oper import (
@@ -60,7 +61,17 @@ from cloudspec.smartfile_api.models.checksum_algorithm import check_checksum_alg
 from cloudspec.smartfile_api.types import UNSET
 from cloudspec.smartfile_api.types import File as Payload
 
-from ..errors import APIError, PartialFailure, TaskFailed, TaskTimeout, error_from_response
+from ..errors import (
+    APIError,
+    PartialFailure,
+    RequestError,
+    TaskFailed,
+    TaskTimeout,
+    error_from_response,
+    map_transport_errors,
+    transport_error,
+)
+from ..uploads import from_here, replayable
 from .stream import ResponseStream
 
 __all__ = ["DEFAULT_TASK_TIMEOUT", "TypedCalls"]
@@ -88,6 +99,7 @@ class TypedCalls:
     """Mixed into the clients, which provide the HTTP plumbing."""
 
     _http: httpx.Client
+    _redactor: Redactor
 
     def _auth(self) -> httpx.Auth:
         raise NotImplementedError
@@ -190,19 +202,10 @@ class TypedCalls:
             return self._upload(local.name, stream, directory)
 
     def _upload(self, name: str, stream: IO[bytes], directory: str) -> PathInfo:
-        try:
-            start: int | None = stream.tell()
-        except (AttributeError, OSError, ValueError):
-            start = None
-
-        def rewind() -> bool:
-            if start is None:
-                return False
-            stream.seek(start)
-            return True
-
+        view = from_here(stream)
+        rewind = replayable([view])
         body = UploadFilesRequest(
-            file=Payload(payload=cast(Any, stream), file_name=PurePosixPath(name).name)
+            file=Payload(payload=cast(Any, view), file_name=PurePosixPath(name).name)
         )
         answer = self._op(upload_files._get_kwargs(directory, body=body), rewind)
         if isinstance(answer, builtins.list):
@@ -234,11 +237,16 @@ class TypedCalls:
         if target.is_dir():
             target = target / name
         try:
-            return fetch_to_path(self._http, str(kwargs["url"]), target, auth=self._auth())
+            with map_transport_errors(self._redactor):
+                return fetch_to_path(self._http, str(kwargs["url"]), target, auth=self._auth())
         except core.APIError as exc:
             if exc.response is None:
                 raise
-            raise error_from_response(exc.response) from exc
+            raise error_from_response(exc.response, redactor=self._redactor) from exc
+        except core.TransportError as exc:
+            if isinstance(exc, RequestError):
+                raise
+            raise transport_error(exc, self._redactor) from exc
 
     # ---- tasks ----
 

@@ -1,0 +1,380 @@
+# Generated from the _async twin by python -m generator.unasync; do not edit.
+"""The SmartFile client through throttling (429 + ``Retry-After``, the legacy 503 +
+``X-Throttle``) and dropped connections, against the emulator's fault rules: each run ends
+with the call done (a download intact, resumed with ``Range``), or with a typed error and
+nothing half-written left behind, locally or on the server.
+
+Written once as async source; ``python -m generator.unasync`` writes the sync twin.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from cloudspec.core import RetryPolicy
+from cloudspec.core import errors as core
+from cloudspec.emulators.urls import ServerURLs
+from cloudspec.smartfile import (
+    BasicClient,
+    NotFoundError,
+    RateLimitError,
+    RequestError,
+    ResponseStream,
+    ServerError,
+    ThrottledError,
+)
+from tests.live import smartfile_support as sf
+
+pytestmark = pytest.mark.live
+
+WAIT = 0.05  # Retry-After / X-Throttle seconds: short, so the waits cost little
+SIZE = 600_000
+FAST = RetryPolicy(initial_delay=0.0, max_delay=0.0, statuses=frozenset({408, 502, 504}))
+
+
+class _Recorder(httpx.HTTPTransport):
+    """The network transport, noting the ``Range`` header of every download request."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ranges: list[str | None] = []
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        if request.method == "GET" and request.url.path.startswith("/api/2/path/data/"):
+            self.ranges.append(request.headers.get("range"))
+        return super().handle_request(request)
+
+
+@pytest.fixture(scope="module")
+def creds(smartfile_server: ServerURLs) -> dict[str, Any]:
+    return sf.credentials(smartfile_server)
+
+
+@pytest.fixture
+def faults(smartfile_server: ServerURLs) -> Iterator[Any]:
+    """Arms rules for one test; whatever did not fire is cleared afterwards."""
+
+    def arm(*rules: dict[str, Any]) -> None:
+        sf.control(smartfile_server, "POST", "faults", {"rules": list(rules)})
+
+    yield arm
+    sf.control(smartfile_server, "DELETE", "faults")
+
+
+@pytest.fixture
+def recorder() -> _Recorder:
+    return _Recorder()
+
+
+@pytest.fixture
+def api(
+    smartfile_server: ServerURLs, creds: dict[str, Any], recorder: _Recorder
+) -> Iterator[BasicClient]:
+    key, password = creds["basic"]["key"], creds["basic"]["password"]
+    with BasicClient(
+        key, password, url=smartfile_server.base_url, timeout=10, transport=recorder
+    ) as client:
+        yield client
+
+
+@pytest.fixture
+def folder(api: BasicClient) -> str:
+    path = sf.unique("faults")
+    api.mkdir(path)
+    return path
+
+
+def _content(api: BasicClient, path: str) -> bytes:
+    stream = api.download(path, perform_download=False)
+    assert isinstance(stream, ResponseStream)
+    with stream:
+        return stream.read()
+
+
+def _fired(server: ServerURLs) -> int:
+    fired = sf.stats(server)["faults_fired"]
+    assert isinstance(fired, int)
+    return fired
+
+
+# ---- throttling ----
+def test_429_burst_is_waited_out(
+    smartfile_server: ServerURLs, api: BasicClient, faults: Any, creds: dict[str, Any]
+) -> None:
+    before = _fired(smartfile_server)
+    faults(
+        {
+            "method": "GET",
+            "path": "^/api/2/whoami/$",
+            "action": "status",
+            "status": 429,
+            "retry_after": WAIT,
+            "count": 2,
+        }
+    )
+    started = time.monotonic()
+    assert (api.whoami()).user.username == creds["user"]["username"]
+    assert time.monotonic() - started >= 2 * WAIT
+    assert sf.armed(smartfile_server) == []
+    assert _fired(smartfile_server) - before == 2
+    # The generic calls wait the same way.
+    faults({"path": "^/api/2/whoami/$", "action": "status", "status": 429, "retry_after": WAIT})
+    assert (api.get("/whoami"))["user"]["username"] == creds["user"]["username"]
+    assert sf.armed(smartfile_server) == []
+
+
+def test_legacy_503_x_throttle_is_waited_out(
+    smartfile_server: ServerURLs, api: BasicClient, faults: Any
+) -> None:
+    faults(
+        {
+            "method": "GET",
+            "path": "^/api/2/ping/$",
+            "action": "status",
+            "x_throttle": True,
+            "retry_after": WAIT,
+            "count": 2,
+        }
+    )
+    assert (api.ping()).ping == "pong"
+    assert sf.armed(smartfile_server) == []
+    faults({"path": "^/api/2/ping/$", "action": "status", "x_throttle": True, "retry_after": WAIT})
+    assert api("/ping") == {"ping": "pong"}
+    assert sf.armed(smartfile_server) == []
+
+
+@pytest.mark.parametrize("legacy", [False, True], ids=["429", "503-x-throttle"])
+def test_throttled_three_times_is_a_throttled_error(
+    smartfile_server: ServerURLs, api: BasicClient, faults: Any, legacy: bool
+) -> None:
+    rule: dict[str, Any] = {
+        "path": "^/api/2/whoami/$",
+        "action": "status",
+        "retry_after": WAIT,
+        "count": 3,
+    }
+    rule.update({"x_throttle": True} if legacy else {"status": 429})
+    faults(rule)
+    with pytest.raises(ThrottledError) as caught:
+        api.whoami()
+    assert isinstance(caught.value, RequestError)
+    assert caught.value.retry_after == WAIT
+    assert str(caught.value) == "Could not complete request after 3 trys."
+    assert sf.armed(smartfile_server) == []  # three attempts, no more
+
+
+def test_throttle_wait_off_raises_rate_limit_error_at_once(
+    smartfile_server: ServerURLs, creds: dict[str, Any], faults: Any
+) -> None:
+    faults({"path": "^/api/2/whoami/$", "action": "status", "status": 429, "retry_after": 7})
+    key, password = creds["basic"]["key"], creds["basic"]["password"]
+    with BasicClient(
+        key, password, url=smartfile_server.base_url, throttle_wait=False, timeout=10
+    ) as api:
+        with pytest.raises(RateLimitError) as caught:
+            api.whoami()
+    assert isinstance(caught.value, core.RateLimitError)
+    assert caught.value.retry_after == 7
+    assert caught.value.detail == "Request was throttled. Expected available in 7 seconds."
+
+
+def test_throttled_upload_is_sent_again_whole(
+    smartfile_server: ServerURLs, api: BasicClient, folder: str, faults: Any
+) -> None:
+    """A throttled upload is sent again, whole: typed and generic."""
+    data = os.urandom(100_000)
+    faults(
+        {
+            "method": "POST",
+            "path": "^/api/2/path/data/",
+            "action": "status",
+            "status": 429,
+            "retry_after": WAIT,
+            "count": 2,
+        }
+    )
+    info = api.upload("typed.bin", io.BytesIO(data), directory=folder)
+    assert info.size == len(data)
+    assert sf.armed(smartfile_server) == []
+    faults(
+        {
+            "method": "POST",
+            "path": "^/api/2/path/data/",
+            "action": "status",
+            "x_throttle": True,
+            "retry_after": WAIT,
+        }
+    )
+    generic = api.post("/path/data", folder, file=("generic.bin", io.BytesIO(data)))
+    assert generic["size"] == len(data)
+    for name in ("typed.bin", "generic.bin"):
+        assert _content(api, f"{folder}/{name}") == data
+
+
+def test_upload_starts_where_the_file_object_stands(api: BasicClient, folder: str) -> None:
+    """The original (requests) sent a file object from its current position, and the client
+    notes that position (``tell()``) to rewind to it for a throttled retry."""
+    data = os.urandom(1000)
+    stream = io.BytesIO(b"header" + data)
+    stream.seek(6)
+    info = api.upload("typed.bin", stream, directory=folder)
+    assert info.size == len(data)
+
+
+def test_a_wait_beyond_the_cap_is_not_waited(
+    smartfile_server: ServerURLs, api: BasicClient, faults: Any
+) -> None:
+    faults({"path": "^/api/2/whoami/$", "action": "status", "status": 429, "retry_after": 500})
+    started = time.monotonic()
+    with pytest.raises(ThrottledError) as caught:
+        api.whoami()
+    assert time.monotonic() - started < 5
+    assert caught.value.retry_after == 500
+    assert sf.armed(smartfile_server) == []  # asked once
+
+
+class _OneWay:
+    """A file object that can only be read forward (a pipe, a socket)."""
+
+    def __init__(self, data: bytes) -> None:
+        self._data = io.BytesIO(data)
+        self.name = "oneway.bin"
+
+    def read(self, size: int = -1) -> bytes:
+        return self._data.read(size)
+
+
+def test_a_throttled_body_that_cannot_be_read_again_is_not_resent(
+    smartfile_server: ServerURLs, api: BasicClient, folder: str, faults: Any
+) -> None:
+    rule = {"method": "POST", "path": "^/api/2/path/data/", "action": "status", "status": 429}
+    faults({**rule, "retry_after": WAIT})
+    with pytest.raises(RateLimitError):
+        api.post("/path/data", folder, file=_OneWay(b"once"))
+    assert sf.armed(smartfile_server) == []
+    with pytest.raises(NotFoundError):
+        api.info(f"{folder}/oneway.bin")
+    # Not throttled, it goes through.
+    assert (api.post("/path/data", folder, file=_OneWay(b"once")))["size"] == 4
+
+
+# ---- server errors and drops on plain calls ----
+def test_502_and_drops_on_safe_calls_are_retried_500_is_typed(
+    smartfile_server: ServerURLs, creds: dict[str, Any], faults: Any
+) -> None:
+    key, password = creds["basic"]["key"], creds["basic"]["password"]
+    with BasicClient(key, password, url=smartfile_server.base_url, retry=FAST, timeout=10) as api:
+        faults({"method": "GET", "path": "^/api/2/whoami/$", "action": "status", "status": 502})
+        assert (api.whoami()).user.username == creds["user"]["username"]
+        faults({"method": "GET", "path": "^/api/2/whoami/$", "action": "drop"})
+        assert (api.whoami()).user.username == creds["user"]["username"]
+        assert sf.armed(smartfile_server) == []
+        faults({"method": "GET", "path": "^/api/2/whoami/$", "action": "status", "status": 500})
+        with pytest.raises(ServerError) as caught:
+            api.whoami()
+        assert isinstance(caught.value, core.ServerError)
+        assert caught.value.status_code == 500
+        assert caught.value.detail == "A server error occurred."
+        faults({"method": "GET", "path": "^/api/2/whoami/$", "action": "status", "status": 503})
+        with pytest.raises(ServerError):  # a 503 without X-Throttle is no throttle
+            api.whoami()
+        assert sf.armed(smartfile_server) == []
+
+
+def test_no_answer_in_time_is_a_typed_timeout(
+    smartfile_server: ServerURLs, creds: dict[str, Any], faults: Any
+) -> None:
+    key, password = creds["basic"]["key"], creds["basic"]["password"]
+    with BasicClient(key, password, url=smartfile_server.base_url, retry=FAST, timeout=0.1) as api:
+        faults({"path": "^/api/2/whoami/$", "action": "delay", "seconds": 0.5, "count": 3})
+        with pytest.raises(core.TimeoutError):
+            api.whoami()
+        assert sf.armed(smartfile_server) == []  # tried three times (FAST: two retries)
+
+
+# ---- dropped connections ----
+def test_download_resumes_with_range_after_a_drop(
+    smartfile_server: ServerURLs,
+    api: BasicClient,
+    recorder: _Recorder,
+    folder: str,
+    faults: Any,
+    tmp_path: Path,
+) -> None:
+    data = os.urandom(SIZE)
+    api.upload("big.bin", io.BytesIO(data), directory=folder)
+    faults(
+        {"method": "GET", "path": "^/api/2/path/data/", "action": "drop", "after_bytes": 100_000}
+    )
+    dest = tmp_path / "out"
+    dest.mkdir()
+    got = api.download(f"{folder}/big.bin", download_to_path=dest)
+    assert got == dest / "big.bin"
+    assert got.read_bytes() == data
+    assert list(dest.iterdir()) == [got]  # no .part left
+    assert sf.armed(smartfile_server) == []
+    assert recorder.ranges == [None, "bytes=100000-"]
+
+
+def test_download_dropped_every_time_leaves_nothing(
+    api: BasicClient, folder: str, faults: Any, tmp_path: Path
+) -> None:
+    data = os.urandom(SIZE)
+    api.upload("big.bin", io.BytesIO(data), directory=folder)
+    faults(
+        {
+            "method": "GET",
+            "path": "^/api/2/path/data/",
+            "action": "drop",
+            "after_bytes": 50_000,
+            "count": 20,
+        }
+    )
+    dest = tmp_path / "out"
+    dest.mkdir()
+    with pytest.raises(core.TransportError):
+        api.download(f"{folder}/big.bin", download_to_path=dest)
+    assert list(dest.iterdir()) == []
+    with pytest.raises(core.TransportError):
+        api.download(f"{folder}/big.bin", download_to_path=dest / "named.bin")
+    assert list(dest.iterdir()) == []
+
+
+def test_dropped_upload_leaves_no_half_written_file(
+    smartfile_server: ServerURLs, api: BasicClient, folder: str, faults: Any
+) -> None:
+    data = os.urandom(300_000)
+    rule = {"method": "POST", "path": "^/api/2/path/data/", "action": "drop", "after_bytes": 50_000}
+    faults(rule)
+    with pytest.raises(core.ConnectionError):
+        api.upload("new.bin", io.BytesIO(data), directory=folder)
+    assert sf.armed(smartfile_server) == []
+    with pytest.raises(NotFoundError):
+        api.info(f"{folder}/new.bin")
+
+    old = b"the old content"
+    api.upload("kept.bin", io.BytesIO(old), directory=folder)
+    faults(rule)
+    with pytest.raises(core.ConnectionError):
+        api.post("/path/data", folder, file=("kept.bin", io.BytesIO(data)))
+    assert (api.info(f"{folder}/kept.bin")).size == len(old)
+    assert _content(api, f"{folder}/kept.bin") == old
+
+
+def test_a_dropped_connection_is_the_originals_request_error(
+    api: BasicClient, folder: str, faults: Any, tmp_path: Path
+) -> None:
+    """errors.py and the README: ``RequestError`` is "no usable answer: a dropped connection,
+    a timeout, throttled three times", so code written for the original catches it."""
+    faults({"method": "POST", "path": "^/api/2/path/oper/mkdir/$", "action": "drop"})
+    with pytest.raises(core.ConnectionError) as caught:
+        api.mkdir(f"{folder}/never")
+    assert isinstance(caught.value, RequestError)
