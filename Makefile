@@ -36,7 +36,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 has_python = $(if $(shell find $(1) -name '*.py' -not -path '*/__pycache__/*' -print -quit 2>/dev/null),$(1))
 CODE_DIRS := $(foreach d,generator overlays emulators tests bench examples,$(call has_python,$(d)))
 
-.PHONY: setup system-packages generate check-generated lint typecheck test record demo bench bench-box bench-metadisk ci clean
+.PHONY: setup system-packages generate check-generated lint typecheck test record demo bench bench-box bench-metadisk chaos ci clean
 
 setup: $(DEV_STAMP) $(KINTO_STAMP) system-packages
 
@@ -84,6 +84,15 @@ typecheck: setup
 
 test: setup
 	$(BIN)/python -m pytest -q
+
+# The full reliability harness (every fault scenario, every example), then RELIABILITY.md from
+# the figures it leaves in build/reliability/. `make test` runs a seeded sample of the same.
+# Figures left by earlier runs (a CI sample) are cleared first, so the report shows this run
+# only; it is written even when a test fails (to show what failed), and make still fails.
+chaos: setup
+	rm -rf build/reliability
+	CLOUDSPEC_CHAOS=full $(BIN)/python -m pytest -q tests/reliability; status=$$?; \
+		$(BIN)/python tests/reliability/report.py && exit $$status
 
 # Re-record the replay cassettes against live servers (Kinto via CLOUDSPEC_KINTO).
 record: setup

@@ -259,6 +259,36 @@ def test_upload_and_download_round_trip(client: httpx.Client) -> None:
     assert client.get(f"{base}/files", auth=auth).json() == []
 
 
+def test_the_advertised_farmer_channel_can_be_moved_and_back(client: httpx.Client) -> None:
+    """``/_emulator/channel``: the fault matrix puts a proxy in front of the shard downloads."""
+    _, _, signer = keyed_user(client)
+    bucket = signer.request(client, "POST", "/buckets", {"name": "channel"}).json()
+    base = f"/buckets/{bucket['id']}"
+    push = signer.request(client, "POST", f"{base}/tokens", {"operation": "PUSH"}).json()
+    headers = {"x-token": push["token"], "x-filesize": "5"}
+    assert client.put(f"{base}/files", headers=headers, files={"file": ("a", b"12345")}).is_success
+
+    def channel() -> str:
+        pull = signer.request(client, "POST", f"{base}/tokens", {"operation": "PULL"}).json()
+        answer = client.get(
+            f"{base}/files/{bridge_hash(b'12345')}", headers={"x-token": pull["token"]}
+        )
+        value = answer.json()[0]["channel"]
+        assert isinstance(value, str)
+        return value
+
+    own = channel()
+    assert own == "ws://" + urlsplit(str(client.base_url)).netloc
+    try:
+        moved = client.put("/_emulator/channel", json={"url": "http://127.0.0.1:9/"})
+        assert moved.json() == {"channel": "ws://127.0.0.1:9"}
+        assert channel() == "ws://127.0.0.1:9"
+        assert client.put("/_emulator/channel", json={"url": "ftp://x"}).status_code == 400
+    finally:
+        assert client.delete("/_emulator/channel").status_code == 204
+    assert channel() == own
+
+
 def test_token_by_bucket_pubkey_and_upload_errors(client: httpx.Client) -> None:
     _, _, signer = keyed_user(client)
     guest = Signer()  # registered to nobody, listed in the bucket

@@ -90,6 +90,18 @@ def test_error_from_response_oauth_string_unknown_and_5xx() -> None:
     assert isinstance(html, E.UnknownError) and isinstance(html, core.ServerError)
 
 
+def test_a_429_without_an_envelope_is_still_a_rate_limit_error() -> None:
+    """A proxy's or load balancer's 429 (found by the fault matrix) is a ``RateLimitError``
+    with the ``retry_after`` it asked for; so is ButtFS's own 9006."""
+    request = httpx.Request("GET", "http://test/")
+    answer = httpx.Response(429, text="slow down", headers={"Retry-After": "3"}, request=request)
+    err = E.error_from_response(answer)
+    assert isinstance(err, E.UnknownError) and isinstance(err, core.RateLimitError)
+    assert err.retry_after == 3.0
+    quota = E.error_from_response(_response(403, {"error": {"code": 9006, "message": "quota"}}))
+    assert isinstance(quota, core.RateLimitError) and quota.retry_after is None
+
+
 def test_sdk_side_errors() -> None:
     for cls in (
         E.SessionNotLinked,
@@ -238,6 +250,43 @@ def test_download_resumes_with_a_correct_range(tmp_path: FSPath) -> None:
     target = rest.download_file("/f1", tmp_path / "out.bin", size=10)
     assert target.read_bytes() == b"abcdefghij"
     assert seen == [None, "bytes=3-9"]
+
+
+def test_an_upload_refused_with_429_is_sent_again_from_the_start(tmp_path: FSPath) -> None:
+    """A 429 refused the upload unread (found by the fault matrix: a proxy's 429 failed it);
+    the streamed body is re-read from the file, whole; other errors are not re-sent."""
+    bodies: list[bytes] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        bodies.append(request.read())
+        if len(bodies) == 1:
+            return httpx.Response(429, headers={"Retry-After": "0.01"}, text="busy")
+        return httpx.Response(200, json={"result": META, "error": None})
+
+    source = tmp_path / "a.txt"
+    source.write_bytes(b"hello, twice")
+    assert _adapter(handler).upload_file("/", str(source)) == META
+    assert len(bodies) == 2 and bodies[0] == bodies[1] and b"hello, twice" in bodies[1]
+
+    def unavailable(request: httpx.Request) -> httpx.Response:
+        bodies.append(request.read())
+        return httpx.Response(503)
+
+    bodies.clear()
+    with pytest.raises(E.UnknownServerError):
+        _adapter(unavailable).upload_file("/", str(source))
+    assert len(bodies) == 1
+
+
+def test_a_download_of_the_wrong_size_is_never_renamed_into_place(tmp_path: FSPath) -> None:
+    """Found by mutating the fault matrix's client (an off-by-one resume): the size the file's
+    metadata gives is checked before the rename."""
+    answers = iter([httpx.Response(200, stream=_Broken()), httpx.Response(206, content=b"efghij")])
+    rest = _adapter(lambda request: next(answers))
+    with pytest.raises(E.DownloadIntegrityError) as caught:
+        rest.download_file("/f1", tmp_path / "out.bin", size=10)
+    assert isinstance(caught.value, core.IntegrityError)
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_upload_is_multipart_with_exists_first() -> None:

@@ -18,6 +18,7 @@ from cloudspec.core.errors import (
     CloudspecError,
     ConflictError,
     ConnectionError,
+    ContentDecodingError,
     IntegrityError,
     NotFoundError,
     PermissionDeniedError,
@@ -319,12 +320,53 @@ def test_mapped_error_messages_are_redacted() -> None:
 
 @pytest.mark.parametrize(
     "error",
-    [ValueError("not ours"), KeyError("k"), httpx.DecodingError("bad gzip"), RuntimeError("x")],
+    [ValueError("not ours"), KeyError("k"), RuntimeError("x")],
 )
 def test_other_exceptions_pass_through_unchanged(error: Exception) -> None:
     with pytest.raises(type(error)) as caught, map_transport_errors():
         raise error
     assert caught.value is error
+
+
+def test_a_broken_content_encoding_is_a_typed_transport_error() -> None:
+    """A gzip body that does not inflate: httpx's DecodingError, raised while the body is
+    read, becomes ContentDecodingError (a TransportError), cause kept, secrets redacted."""
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(
+            200, headers={"Content-Encoding": "gzip"}, content=b"this is not gzip at all"
+        )
+
+    secret = "s3cr3t-token-value"
+    client = httpx.Client(transport=httpx.MockTransport(handler))
+    with pytest.raises(ContentDecodingError) as caught, map_transport_errors():
+        client.get("https://example.test/file", params={"access_token": secret})
+    assert isinstance(caught.value, TransportError)
+    assert isinstance(caught.value.__cause__, httpx.DecodingError)
+    assert "DecodingError" in str(caught.value)
+    assert secret not in str(caught.value)
+
+    # The same while a streamed body is iterated.
+    with (
+        pytest.raises(ContentDecodingError),
+        map_transport_errors(),
+        client.stream("GET", "https://example.test/file") as response,
+    ):
+        for _ in response.iter_bytes():
+            pass
+
+
+def test_smartfile_maps_a_broken_content_encoding_typed() -> None:
+    from cloudspec.smartfile import errors as smartfile
+
+    with pytest.raises(smartfile.ContentDecodingError) as caught, smartfile.map_transport_errors():
+        raise httpx.DecodingError("Error -3 while decompressing data: incorrect header check")
+    assert isinstance(caught.value, smartfile.TransportError)
+    assert isinstance(caught.value, ContentDecodingError)
+    assert isinstance(caught.value.exc, httpx.DecodingError)
+    # A core ContentDecodingError re-typed by the facade (typed.py's download path) too.
+    core_error = ContentDecodingError("DecodingError: bad gzip")
+    assert isinstance(smartfile.transport_error(core_error), smartfile.ContentDecodingError)
 
 
 def test_no_error_no_change() -> None:

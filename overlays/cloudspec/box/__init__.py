@@ -18,6 +18,7 @@ from .errors import (
     BoxBadRequest,
     BoxConflict,
     BoxError,
+    BoxMalformedResponse,
     BoxNotFound,
     BoxOAuthError,
     BoxPermissionDenied,
@@ -64,4 +65,5 @@ __all__ = [
     "Users",
     "conflict_id",
     "login_with_browser",
+    "BoxMalformedResponse",
 ]

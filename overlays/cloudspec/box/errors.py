@@ -19,6 +19,7 @@ from cloudspec.core.errors import (
     BadRequestError,
     CloudspecError,
     ConflictError,
+    MalformedResponseError,
     NotFoundError,
     PermissionDeniedError,
     PreconditionFailedError,
@@ -36,6 +37,7 @@ __all__ = [
     "BoxBadRequest",
     "BoxConflict",
     "BoxError",
+    "BoxMalformedResponse",
     "BoxNotFound",
     "BoxOAuthError",
     "BoxPermissionDenied",
@@ -96,6 +98,10 @@ class BoxRateLimited(BoxError, RateLimitError):
 
 class BoxServerError(BoxError, ServerError):
     pass
+
+
+class BoxMalformedResponse(BoxError, MalformedResponseError):
+    """Box answered a body the client cannot use (not JSON, the wrong shape, too big)."""
 
 
 class BoxOAuthError(BoxError):

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import httpx
 
-from cloudspec.core.config import DEFAULT_TIMEOUT, TimeoutTypes
+from cloudspec.core.config import DEFAULT_TIMEOUT, TimeoutTypes, VerifyTypes
 from cloudspec.core.tokens import Token, TokenStore
 
 from ._sync.oauth import BoxAuthenticateFlow
@@ -30,6 +30,7 @@ def login_with_browser(
     store: TokenStore | None = None,
     http_timeout: TimeoutTypes = DEFAULT_TIMEOUT,
     transport: httpx.BaseTransport | None = None,
+    verify: VerifyTypes = True,
 ) -> Token:
     """Open Box's authorize page, receive the redirect on ``127.0.0.1:<port><path>``, check its
     ``state``, trade the code for tokens and (if given) save them in ``store``.
@@ -46,6 +47,7 @@ def login_with_browser(
             urls=urls,
             timeout=http_timeout,
             transport=transport,
+            verify=verify,
         )
         with flow:
             open_browser(flow.get_authorization_url(scope=scope))

@@ -1,7 +1,8 @@
 """The typed values the Box clients return: the generated attrs models, under short names.
 
 Models are lenient (unknown fields land in ``additional_properties``); a body that does not
-fit even so raises :class:`~cloudspec.box.errors.BoxError`, never a bare ``KeyError``.
+fit even so raises :class:`~cloudspec.box.errors.BoxMalformedResponse` (a ``BoxError``), never a
+bare ``KeyError``.
 """
 
 from __future__ import annotations
@@ -19,8 +20,9 @@ from cloudspec.box_api.models import (
     WebLink,
 )
 from cloudspec.box_api.types import Unset
+from cloudspec.core.parsing import parse as _core_parse
 
-from .errors import BoxError
+from .errors import BoxMalformedResponse
 
 __all__ = [
     "File",
@@ -32,6 +34,7 @@ __all__ = [
     "User",
     "UserMini",
     "WebLink",
+    "entries_of",
     "item_from_dict",
     "parse",
     "sha1_of",
@@ -51,20 +54,23 @@ class _Model(Protocol[M]):
 
 def parse(model: type[_Model[M]], data: Any) -> M:
     """``model.from_dict(data)``, with a typed error for a body that does not fit."""
-    if not isinstance(data, dict):
-        raise BoxError(
-            f"Box sent {type(data).__name__} where a {model.__name__} object belongs", status=200
-        )
-    try:
-        return model.from_dict(data)
-    except (KeyError, TypeError, ValueError) as exc:
-        raise BoxError(
-            f"Box sent a {model.__name__} that does not parse ({type(exc).__name__}: {exc})",
-            status=200,
-        ) from None
+    return _core_parse(model, data, error=BoxMalformedResponse)
 
 
 _ITEMS: dict[str, type[_Model[Any]]] = {"file": File, "folder": Folder, "web_link": WebLink}
+
+
+def entries_of(data: Any) -> list[dict[str, Any]]:
+    """The ``entries`` of a listing or search page: a list of objects (none when absent)."""
+    entries = data.get("entries") if isinstance(data, dict) else None
+    if entries is None:
+        return []
+    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        raise BoxMalformedResponse(
+            f"Box sent entries that are not a list of objects ({type(entries).__name__})",
+            status=200,
+        )
+    return entries
 
 
 def item_from_dict(data: Any) -> Item:
@@ -72,7 +78,9 @@ def item_from_dict(data: Any) -> Item:
     kind = data.get("type") if isinstance(data, dict) else None
     model = _ITEMS.get(kind) if isinstance(kind, str) else None
     if model is None:
-        raise BoxError(f"Box sent an item of unknown type {kind!r}", status=200)
+        raise BoxMalformedResponse(
+            f"Box sent an item of unknown type {str(kind)[:40]!r}", status=200
+        )
     item: Item = parse(model, data)
     return item
 

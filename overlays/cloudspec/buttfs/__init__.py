@@ -36,6 +36,7 @@ from .errors import (
     ButtFSServerError,
     InvalidArgument,
     InvalidRequest,
+    MalformedResponse,
     MethodNotImplemented,
     MissingArgument,
     OperationNotAllowed,
@@ -84,4 +85,5 @@ __all__ = [
     "bcs_authorization",
     "bcs_date",
     "bcs_string_to_sign",
+    "MalformedResponse",
 ]

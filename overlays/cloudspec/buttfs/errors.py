@@ -28,6 +28,8 @@ from cloudspec.core.errors import (
     BadRequestError,
     CloudspecError,
     ConflictError,
+    IntegrityError,
+    MalformedResponseError,
     NotFoundError,
     PermissionDeniedError,
     RateLimitError,
@@ -36,12 +38,16 @@ from cloudspec.core.errors import (
     decode_error_body,
 )
 from cloudspec.core.redact import Redactor, default_redactor
+from cloudspec.core.retry import parse_retry_after
 
 __all__ = [
     "ERRORS_BY_CODE",
     "AuthenticatedError",
     "ButtFSError",
     "ButtFSServerError",
+    "DownloadIntegrityError",
+    "MalformedEnvelope",
+    "MalformedResponse",
     "FailedToBroadcastUpdate",
     "FailedToReadFilesystem",
     "FailedToSaveChanges",
@@ -52,6 +58,7 @@ __all__ = [
     "OperationNotAllowed",
     "SessionNotLinked",
     "UnknownError",
+    "UnknownRateLimitError",
     "error_from_response",
     # one class per code: see ERRORS_BY_CODE
     "APICallLimitReached",
@@ -153,6 +160,10 @@ class MissingArgument(ButtFSError, ValueError):
     """A required argument is missing."""
 
 
+class DownloadIntegrityError(ButtFSError, IntegrityError):
+    """A download did not add up to the file's size: nothing was renamed into place."""
+
+
 class MethodNotImplemented(ButtFSError, NotImplementedError):
     """The original SDK does not implement this (``history()``, ``readline()``...)."""
 
@@ -181,6 +192,10 @@ AuthenticatedError = ButtFSServerError
 """The original SDK's name for a server error."""
 
 
+class MalformedResponse(ButtFSServerError, MalformedResponseError):
+    """ButtFS answered a body the client cannot use (not JSON, the wrong shape, too big)."""
+
+
 class InvalidRequest(ButtFSServerError, AuthenticationError):
     """The OAuth string form (``{"error": "invalid_request", ...}``): a wrong client id or
     secret, a bad signature or a stale Date; ``code`` is the OAuth error string
@@ -191,8 +206,18 @@ class UnknownError(ButtFSServerError):
     """An error answer with a code this SDK does not know, or no envelope at all."""
 
 
+class MalformedEnvelope(UnknownError, MalformedResponse):
+    """A 2xx answer without the ``{"result": ...}`` envelope (or without the token a token
+    answer holds): an :class:`UnknownError`, as before, and a :class:`MalformedResponse`."""
+
+
 class UnknownServerError(UnknownError, ServerError):
     """A 5xx answer without a known code."""
+
+
+class UnknownRateLimitError(UnknownError, RateLimitError):
+    """A 429 without a known code (from a proxy or a load balancer in front of ButtFS): still
+    a ``RateLimitError``, with the ``retry_after`` its header asked for."""
 
 
 class FailedToReadFilesystem(ButtFSServerError, ServerError):
@@ -723,6 +748,8 @@ ERRORS_BY_CODE: dict[int, type[ButtFSServerError]] = {
 
 
 def _class_for_status(status: int) -> type[ButtFSServerError]:
+    if status == 429:
+        return UnknownRateLimitError
     if status >= 500:
         return UnknownServerError
     return UnknownError
@@ -751,8 +778,12 @@ def error_from_response(
         message = raw_message if isinstance(raw_message, str) else ""
     if not message:
         message = body_excerpt(response, redactor) if body is None else f"HTTP {status}"
+    extra: dict[str, Any] = {}
+    if issubclass(cls, RateLimitError):
+        extra["retry_after"] = parse_retry_after(response.headers)
     return cls(
         message,
+        **extra,
         status=status,
         code=code,
         headers=response.headers,

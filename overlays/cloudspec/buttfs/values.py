@@ -15,6 +15,7 @@ import time
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, overload
 
+from ._shapes import as_object
 from .errors import InvalidArgument, MethodNotImplemented, OperationNotAllowed
 
 __all__ = [
@@ -137,7 +138,7 @@ class ItemData:
     def __init__(
         self, data: Mapping[str, Any], parent_path: Path | None = None, in_trash: bool = False
     ) -> None:
-        self._data: dict[str, Any] = dict(data)
+        self._data: dict[str, Any] = as_object(data, "item")
         self._changes: dict[str, Any] = {}
         self._parent_path = parent_path.copy() if parent_path is not None else Path()
         self._in_trash = in_trash
@@ -322,7 +323,7 @@ class User:
     implemented, as in the original; the rest: ``OperationNotAllowed``)."""
 
     def __init__(self, data: Mapping[str, Any]) -> None:
-        self._data = dict(data)
+        self._data = as_object(data, "user")
 
     @property
     def data(self) -> dict[str, Any]:

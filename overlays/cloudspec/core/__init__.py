@@ -1,5 +1,5 @@
-"""What every cloudspec client shares: the client factory, retries, errors, pages, tokens,
-refreshing OAuth 2 auth and the chunked upload engine.
+"""What every cloudspec client shares: the client factory, retries (and their budget), errors,
+pages, tokens, refreshing OAuth 2 auth and the chunked upload engine.
 
 Sync names are generated from the async ones (``_sync`` from ``_async``); both
 families are exported here.
@@ -17,6 +17,7 @@ from ._sync.oauth2 import RefreshingAuth
 from ._sync.pagination import Paginator
 from ._sync.redis_store import RedisTokenStore
 from ._sync.transports import DebugTransport, RetryTransport
+from .budget import BudgetState, PerClientBudget, RetryBudget, retry_budget_of
 from .config import DEFAULT_TIMEOUT, USER_AGENT
 from .debug import enable_debug_output
 from .errors import (
@@ -26,13 +27,16 @@ from .errors import (
     CloudspecError,
     ConflictError,
     IntegrityError,
+    MalformedResponseError,
     NotFoundError,
     PermissionDeniedError,
     PreconditionFailedError,
     RateLimitError,
     ResendRequiredError,
+    ResponseTooLargeError,
     ServerError,
     TransportError,
+    UnsafeFileNameError,
 )
 from .pages import Page, PageInfo
 from .parts import PartSpec, PartsResult, plan_parts
@@ -62,12 +66,14 @@ __all__ = [
     "AsyncTokenStore",
     "AuthenticationError",
     "BadRequestError",
+    "BudgetState",
     "CloudspecError",
     "ConflictError",
     "DEFAULT_TIMEOUT",
     "DebugTransport",
     "FileTokenStore",
     "IntegrityError",
+    "MalformedResponseError",
     "LockingTokenStore",
     "MemoryTokenStore",
     "NotFoundError",
@@ -76,6 +82,7 @@ __all__ = [
     "Paginator",
     "PartSpec",
     "PartsResult",
+    "PerClientBudget",
     "PermissionDeniedError",
     "PreconditionFailedError",
     "REDACTED",
@@ -84,12 +91,15 @@ __all__ = [
     "RedisTokenStore",
     "RefreshingAuth",
     "ResendRequiredError",
+    "ResponseTooLargeError",
+    "RetryBudget",
     "RetryPolicy",
     "RetryTransport",
     "ServerError",
     "Token",
     "TokenStore",
     "TransportError",
+    "UnsafeFileNameError",
     "USER_AGENT",
     "async_upload_parts",
     "build_async_client",
@@ -97,5 +107,6 @@ __all__ = [
     "enable_debug_output",
     "parse_retry_after",
     "plan_parts",
+    "retry_budget_of",
     "upload_parts",
 ]

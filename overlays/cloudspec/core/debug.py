@@ -1,8 +1,9 @@
 """``debug=True``: each request and response printed as the original ButtFS SDK did, redacted.
 
 The text goes to the ``cloudspec.http`` logger at DEBUG; ``enable_debug_output``
-attaches a stderr handler to it once. httpx's own loggers are left alone: they
-log full URLs, which can carry credentials.
+attaches a stderr handler to it once. httpx's own INFO line per request
+(``HTTP Request: GET <url> ...``) keeps its place, but credentials in the URL's
+query (a Metadisk shard token, an OAuth token) are redacted in it.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import TextIO
 
 import httpx
 
-from .redact import Redactor
+from .redact import Redactor, default_redactor
 
 __all__ = [
     "MAX_LOGGED_BODY",
@@ -30,6 +31,22 @@ MAX_LOGGED_BODY = 16 * 1024
 
 _TEXTUAL = ("json", "text/", "x-www-form-urlencoded", "xml")
 _handler_installed: list[logging.Handler] = []
+
+
+class _RedactURLs(logging.Filter):
+    """Hides credentials in the URLs httpx logs (``request.url`` is a record argument)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        args = record.args
+        if isinstance(args, tuple) and any(isinstance(arg, httpx.URL) for arg in args):
+            record.args = tuple(
+                default_redactor.url(str(arg)) if isinstance(arg, httpx.URL) else arg
+                for arg in args
+            )
+        return True
+
+
+logging.getLogger("httpx").addFilter(_RedactURLs())
 
 
 def enable_debug_output(stream: TextIO | None = None) -> None:

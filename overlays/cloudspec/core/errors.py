@@ -12,10 +12,14 @@
     │   ├── ConflictError              409
     │   ├── PreconditionFailedError    412
     │   ├── RateLimitError(retry_after) 429
-    │   └── ServerError                5xx
+    │   ├── ServerError                5xx
+    │   └── MalformedResponseError     a body that does not parse (any status)
+    │       ├── ResponseTooLargeError  a body over the size cap
+    │       └── UnsafeFileNameError    a server-supplied file name with nothing usable left
     ├── TransportError
     │   ├── TimeoutError    (also a builtins.TimeoutError)
-    │   └── ConnectionError (also a builtins.ConnectionError)
+    │   ├── ConnectionError (also a builtins.ConnectionError)
+    │   └── ContentDecodingError  a body whose gzip/deflate/br/zstd coding is broken
     └── IntegrityError      checksum or size mismatch
 
 Services subclass these and pick the class from the status and their own
@@ -43,15 +47,19 @@ __all__ = [
     "CloudspecError",
     "ConflictError",
     "ConnectionError",
+    "ContentDecodingError",
     "IntegrityError",
+    "MalformedResponseError",
     "NotFoundError",
     "PermissionDeniedError",
     "PreconditionFailedError",
     "RateLimitError",
     "ResendRequiredError",
+    "ResponseTooLargeError",
     "ServerError",
     "TimeoutError",
     "TransportError",
+    "UnsafeFileNameError",
     "body_excerpt",
     "decode_error_body",
     "map_transport_errors",
@@ -59,6 +67,7 @@ __all__ = [
 ]
 
 EXCERPT_CHARS = 200
+MESSAGE_CHARS = 1000
 
 
 class CloudspecError(Exception):
@@ -87,9 +96,15 @@ class APIError(CloudspecError):
         response: httpx.Response | None = None,
         redactor: Redactor = default_redactor,
     ) -> None:
+        if response is not None:
+            # An error body may echo the request back, credentials and all.
+            with contextlib.suppress(RuntimeError):
+                redactor = redactor.with_credentials_of(response.request.headers.items())
         self.status = status
         self.code = code
-        self.message = redactor.text(message)
+        # Redact, then cut: a server's message can be any size (a 100 KB "error" field).
+        text = redactor.text(message)
+        self.message = text if len(text) <= MESSAGE_CHARS else text[:MESSAGE_CHARS] + "..."
         self.request_id = request_id
         self.headers = httpx.Headers(headers or {})
         self.body = body
@@ -175,6 +190,31 @@ class ServerError(APIError):
     pass
 
 
+class MalformedResponseError(APIError):
+    """The service answered, but with a body the client cannot use: not JSON, JSON of the
+    wrong shape (a list where an object belongs, a missing key, a wrong type), too deep, too
+    big. ``status`` is the answer's status (often 200); ``excerpt`` is a short, redacted,
+    single-line excerpt of what arrived. Services subclass it together with their own error
+    base, so ``except BoxError`` (say) catches it too.
+    """
+
+    excerpt: str
+
+    def __init__(self, message: str, *, excerpt: str = "", **kw: Any) -> None:
+        kw.setdefault("status", 200)
+        super().__init__(message, **kw)
+        self.excerpt = excerpt
+
+
+class ResponseTooLargeError(MalformedResponseError):
+    """A body larger than the cap (``cloudspec.core.limits``) was refused unread."""
+
+
+class UnsafeFileNameError(MalformedResponseError, ValueError):
+    """A file name from the server has no usable part left once made safe (``..``, ``/``,
+    NUL only); also a ``ValueError``, as before."""
+
+
 class TransportError(CloudspecError):
     """The request did not complete: no usable response was received."""
 
@@ -185,6 +225,19 @@ class TimeoutError(TransportError, builtins.TimeoutError):
 
 class ConnectionError(TransportError, builtins.ConnectionError):
     pass
+
+
+class ContentDecodingError(TransportError):
+    """The body's ``Content-Encoding`` (gzip, deflate, br, zstd) could not be undone: httpx's
+    ``DecodingError``.
+
+    A ``TransportError`` rather than a :class:`MalformedResponseError`: httpx raises it while
+    the body is read, inside ``send``/``stream`` or while iterating, carrying the request but
+    not the response, so no status or headers are at hand for an ``APIError`` (a made-up 200
+    would be wrong for a broken 404 page); and what arrived is no usable response, which is
+    what ``TransportError`` means. Like any ``TransportError`` it may be re-sent by a facade's
+    bounded, budgeted resume loop (a middlebox mangling one answer), never by the transport.
+    """
 
 
 class IntegrityError(CloudspecError):
@@ -230,7 +283,7 @@ def decode_error_body(response: httpx.Response) -> Any:
         return None
     try:
         return json.loads(content)
-    except ValueError:
+    except (ValueError, RecursionError):  # not JSON; nested too deep to decode
         return None
 
 
@@ -259,3 +312,9 @@ def map_transport_errors(redactor: Redactor = default_redactor) -> Iterator[None
         raise ConnectionError(redactor.text(f"{type(exc).__name__}: {exc}")) from exc
     except httpx.TransportError as exc:
         raise TransportError(redactor.text(f"{type(exc).__name__}: {exc}")) from exc
+    except httpx.TooManyRedirects as exc:
+        # A redirect loop (clients that follow redirects): no usable response either.
+        raise TransportError(redactor.text(f"{type(exc).__name__}: {exc}")) from exc
+    except httpx.DecodingError as exc:
+        # A broken gzip/deflate body: see ContentDecodingError for why not an APIError.
+        raise ContentDecodingError(redactor.text(f"{type(exc).__name__}: {exc}")) from exc

@@ -7,10 +7,12 @@ and cassettes hide the same things. Names are compared case-insensitively.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import json
 from collections.abc import Iterable, Mapping
 from typing import Any
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
 
 import attrs
 
@@ -55,6 +57,11 @@ SENSITIVE_FIELDS = frozenset(
         "api_key",
         "apikey",
         "x-token",
+        # Header names, when a body echoes a request's headers back.
+        "authorization",
+        "proxy-authorization",
+        "x-signature",
+        "cookie",
     }
 )
 
@@ -65,6 +72,32 @@ def _lower_set(names: Iterable[str]) -> frozenset[str]:
 
 def _secrets(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(values)
+
+
+def _credential_parts(value: str) -> list[str]:
+    """A credential header's value, and the parts of it a server might echo on their own."""
+    parts = [value]
+    scheme, _, rest = value.strip().partition(" ")
+    rest = rest.strip()
+    if not rest:
+        return parts
+    parts.append(rest)
+    kind = scheme.lower()
+    if kind == "basic":
+        try:
+            decoded = base64.b64decode(rest, validate=True).decode("utf-8")
+        except (binascii.Error, UnicodeDecodeError):
+            decoded = ""
+        if ":" in decoded:
+            parts += [decoded, decoded.partition(":")[2]]
+    elif kind == "oauth":
+        for item in rest.split(","):
+            key, _, raw = item.strip().partition("=")
+            if key in ("oauth_signature", "oauth_token"):
+                parts += [raw.strip('"'), unquote(raw.strip('"'))]
+    elif ":" in rest:  # BCS <client id>:<signature>
+        parts.append(rest.rpartition(":")[2])
+    return parts
 
 
 @attrs.frozen(kw_only=True)
@@ -85,6 +118,16 @@ class Redactor:
         if not extra:
             return self
         return attrs.evolve(self, secrets=self.secrets + extra)
+
+    def with_credentials_of(self, headers: Iterable[tuple[str, str]]) -> Redactor:
+        """Also hides the credentials a request carried in its headers, wherever they show
+        again (a server echoing the request in an error body): whole values, the part after
+        the scheme, a Basic pair's password, OAuth 1.0a signatures and tokens, signatures."""
+        found: list[str] = []
+        for name, value in headers:
+            if name.lower() in self.headers:
+                found += _credential_parts(value)
+        return self.with_secrets(*found)
 
     def header(self, name: str, value: str) -> str:
         if name.lower() in self.headers:
@@ -137,8 +180,27 @@ class Redactor:
                 decoded = json.loads(text)
             except ValueError:
                 return self.text(text)
-            return json.dumps(self.data(decoded), ensure_ascii=False, sort_keys=False)
+            # A credential may show twice in one document (Metadisk's token is also its
+            # "id"): every value of a sensitive field is hidden wherever else it shows.
+            redactor = self.with_secrets(*self._sensitive_values(decoded))
+            return json.dumps(redactor.data(decoded), ensure_ascii=False, sort_keys=False)
         return self.text(text)
+
+    def _sensitive_values(self, value: Any) -> list[str]:
+        # Credentials are long; a short value ("denied" under an error "code") is a word that
+        # would hide the same word in every other field.
+        if isinstance(value, Mapping):
+            found = [
+                v
+                for k, v in value.items()
+                if isinstance(v, str) and len(v) >= 12 and self._sensitive(k, v)
+            ]
+            for item in value.values():
+                found += self._sensitive_values(item)
+            return found
+        if isinstance(value, list):
+            return [found for item in value for found in self._sensitive_values(item)]
+        return []
 
     def _sensitive(self, key: object, value: Any) -> bool:
         return str(key).lower() in self.fields and isinstance(value, str | bytes | list | dict)

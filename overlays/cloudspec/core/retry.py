@@ -6,10 +6,17 @@ sleeping. Rules, in the order they apply:
 * Nothing is re-sent whose body cannot be replayed byte for byte.
 * A failure before the request left (connect error, pool timeout) is retried
   for every method: the server never saw it.
+  A certificate that fails to verify is never retried: it would fail again.
 * Other failures (a read error, a timeout, 408/5xx) are retried only for
   requests that are safe to repeat: GET, HEAD, OPTIONS, PUT, DELETE, a
   conditional write (``If-Match``: a replay cannot apply twice), or a request
   the overlay marked ``extensions["cloudspec.idempotent"] = True``.
+* A body cut mid-way (dropped or reset after the headers, shorter than its
+  ``Content-Length``) is such a read error: for a body read whole anyway
+  (``cloudspec.core.limits.reads_whole``) of a request safe to repeat, the
+  transport reads it before returning, so it is retried like a dropped
+  connection (same backoff, budget cost and attempt limit). Streamed downloads
+  are not read ahead; their resume logic is the caller's.
 * 429 is retried for every method: the server refused the request unread.
 * ``x-should-retry: true|false`` from the server wins, except for 2xx, 401, 409, 412.
 * 401, 409 and 412 are never retried here: the auth flow owns 401, and in
@@ -18,6 +25,10 @@ sleeping. Rules, in the order they apply:
   to ``retry_after_cap``; a longer demand is not retried, the caller sees the
   error; 0 or a past date falls back to backoff. Otherwise the wait is
   exponential, with jitter that only shortens it.
+* Every retry is paid from the client's retry budget (``cloudspec.core.budget``,
+  a token bucket as in botocore's "standard" mode); when it is spent, the
+  error is returned at once. Polling a 202 + ``Retry-After`` is not a failure
+  and costs nothing.
 """
 
 from __future__ import annotations
@@ -25,16 +36,20 @@ from __future__ import annotations
 import datetime
 import email.utils
 import math
+import ssl
 import time
 from collections.abc import Mapping
 
 import attrs
 import httpx
 
+from .budget import PerClientBudget, RetryBudget
+
 __all__ = [
     "EXT_IDEMPOTENT",
     "EXT_RETRY",
     "RetryPolicy",
+    "is_certificate_error",
     "is_replayable",
     "is_safe_to_repeat",
     "parse_retry_after",
@@ -55,6 +70,10 @@ _NOT_SENT_ERRORS: tuple[type[Exception], ...] = (
 )
 
 
+# A frozen value, so one instance serves as the default of every policy.
+_PER_CLIENT = PerClientBudget()
+
+
 @attrs.frozen(kw_only=True)
 class RetryPolicy:
     """How a client retries. Frozen: share it freely, change it with ``attrs.evolve``."""
@@ -70,6 +89,22 @@ class RetryPolicy:
     # (Kinto's ``Backoff``); the transport then waits before the next request.
     backoff_header: str | None = None
     backoff_cap: float = 60.0
+    # What pays for retries: by default each client builds its own bucket of this size
+    # (PerClientBudget); a RetryBudget is shared by every client given it; None: no budget,
+    # only max_retries limits retries (a service failing everything then gets
+    # (1 + max_retries) requests per call).
+    budget: PerClientBudget | RetryBudget | None = _PER_CLIENT
+
+    def for_client(self) -> RetryPolicy:
+        """This policy with its per-client budget made a live :class:`RetryBudget`.
+
+        A facade that builds several httpx clients (Box: the API and the token endpoint)
+        gives each the result, so one client object has one budget. A shared bucket or
+        ``None`` is kept as it is.
+        """
+        if isinstance(self.budget, PerClientBudget):
+            return attrs.evolve(self, budget=self.budget.new_budget())
+        return self
 
     def backoff_delay(self, retries_taken: int, jitter: float) -> float:
         """``jitter`` is a number in [0, 1); it only ever shortens the wait."""
@@ -83,11 +118,20 @@ class RetryPolicy:
         """Seconds to wait before re-sending after a transport error, or None to give up."""
         if retries_taken >= self.max_retries or not is_replayable(request):
             return None
-        if not isinstance(error, httpx.TransportError):
+        if not isinstance(error, httpx.TransportError) or is_certificate_error(error):
             return None
         if isinstance(error, _NOT_SENT_ERRORS) or is_safe_to_repeat(request):
             return self.backoff_delay(retries_taken, jitter)
         return None
+
+    def retries_broken_body(self, request: httpx.Request, retries_taken: int) -> bool:
+        """Whether a body cut mid-way (a read error after the headers came) would be retried:
+        what :meth:`delay_for_error` answers for such an error, without drawing a wait."""
+        return (
+            retries_taken < self.max_retries
+            and is_replayable(request)
+            and is_safe_to_repeat(request)
+        )
 
     def delay_for_response(
         self,
@@ -122,6 +166,19 @@ class RetryPolicy:
                 return None
             return retry_after
         return self.backoff_delay(retries_taken, jitter)
+
+
+def is_certificate_error(error: BaseException) -> bool:
+    """Whether ``error`` comes from a certificate that failed to verify: the same
+    certificate comes back on every attempt, so retrying only delays the error."""
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        if isinstance(current, ssl.SSLCertVerificationError):
+            return True
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return False
 
 
 def is_safe_to_repeat(request: httpx.Request) -> bool:

@@ -24,6 +24,7 @@ from .exceptions import (
     KintoBatchException,
     KintoConflict,
     KintoException,
+    KintoMalformedResponse,
     KintoNotFound,
     KintoPermissionDenied,
     KintoPreconditionFailed,
@@ -95,4 +96,5 @@ __all__ = [
     "MergePatch",
     "PatchType",
     "TokenAuth",
+    "KintoMalformedResponse",
 ]

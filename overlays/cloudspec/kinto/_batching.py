@@ -11,7 +11,12 @@ from cloudspec.core.redact import Redactor
 from cloudspec.core.retry import safe_to_repeat
 
 from ._call import Call
-from .exceptions import BatchSubResponse, KintoAPIError, error_from_parts
+from .exceptions import (
+    BatchSubResponse,
+    KintoAPIError,
+    KintoMalformedResponse,
+    error_from_parts,
+)
 
 __all__ = [
     "DEFAULT_BATCH_MAX_REQUESTS",
@@ -62,8 +67,24 @@ def answers(chunk: Sequence[Call], body: Any) -> list[dict[str, Any]]:
     """The server's answer to each sub-request of ``chunk``, in order."""
     found = body.get("responses") if isinstance(body, dict) else None
     if not isinstance(found, list) or len(found) != len(chunk):
-        raise ValueError("the batch response does not answer every sub-request")
-    return [answer if isinstance(answer, dict) else {} for answer in found]
+        # A KintoAPIError (and a core MalformedResponseError); also a ValueError, as before.
+        raise BatchAnswerError("the batch response does not answer every sub-request", status=200)
+    return [_answer(answer) for answer in found]
+
+
+def _answer(answer: Any) -> dict[str, Any]:
+    """One sub-answer, with the parts read later of a usable type (else left out)."""
+    if not isinstance(answer, dict):
+        return {}
+    headers = answer.get("headers")
+    usable: dict[str, Any] = answer
+    if headers is not None and not isinstance(headers, dict):
+        usable = {k: v for k, v in answer.items() if k != "headers"}
+    return usable
+
+
+class BatchAnswerError(KintoMalformedResponse, ValueError):
+    """The batch answer does not answer every sub-request."""
 
 
 def status_of(answer: dict[str, Any]) -> int:

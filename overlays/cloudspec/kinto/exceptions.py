@@ -19,6 +19,7 @@ from cloudspec.core.errors import (
     BadRequestError,
     CloudspecError,
     ConflictError,
+    MalformedResponseError,
     NotFoundError,
     PermissionDeniedError,
     PreconditionFailedError,
@@ -44,6 +45,7 @@ __all__ = [
     "KintoBatchException",
     "KintoConflict",
     "KintoException",
+    "KintoMalformedResponse",
     "KintoNotFound",
     "KintoPermissionDenied",
     "KintoPreconditionFailed",
@@ -131,6 +133,10 @@ class KintoRateLimited(KintoAPIError, RateLimitError):
 
 class KintoServerError(KintoAPIError, ServerError):
     pass
+
+
+class KintoMalformedResponse(KintoAPIError, MalformedResponseError):
+    """Kinto answered a body the client cannot use (not JSON, the wrong shape, too big)."""
 
 
 class BackoffException(KintoException):

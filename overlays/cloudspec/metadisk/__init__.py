@@ -33,6 +33,7 @@ from .errors import (
     MetadiskBadRequestError,
     MetadiskError,
     MetadiskIntegrityError,
+    MetadiskMalformedResponseError,
     MetadiskNotFoundError,
     MetadiskPermissionDeniedError,
     MetadiskRateLimitError,
@@ -75,4 +76,5 @@ __all__ = [
     "pymdc",
     "signing_message",
     "verify_signature",
+    "MetadiskMalformedResponseError",
 ]

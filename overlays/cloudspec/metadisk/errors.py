@@ -17,6 +17,7 @@ from cloudspec.core.errors import (
     AuthenticationError,
     BadRequestError,
     IntegrityError,
+    MalformedResponseError,
     NotFoundError,
     PermissionDeniedError,
     RateLimitError,
@@ -32,6 +33,7 @@ __all__ = [
     "MetadiskBadRequestError",
     "MetadiskError",
     "MetadiskIntegrityError",
+    "MetadiskMalformedResponseError",
     "MetadiskNotFoundError",
     "MetadiskPermissionDeniedError",
     "MetadiskRateLimitError",
@@ -71,6 +73,10 @@ class MetadiskRateLimitError(MetadiskError, RateLimitError):
 
 class MetadiskServerError(MetadiskError, ServerError):
     """5xx (the 2016 bridge also uses 500 for several client mistakes)."""
+
+
+class MetadiskMalformedResponseError(MetadiskError, MalformedResponseError):
+    """The bridge answered a body the client cannot use (not JSON, the wrong shape, too big)."""
 
 
 class InvalidTokenError(MetadiskServerError):

@@ -23,6 +23,8 @@ from .errors import (
     BadRequestError,
     ConflictError,
     ConnectionError,
+    ContentDecodingError,
+    MalformedResponseError,
     NotFoundError,
     PartialFailure,
     PermissionDeniedError,
@@ -54,6 +56,7 @@ __all__ = [
     "Client",
     "ConflictError",
     "ConnectionError",
+    "ContentDecodingError",
     "NotFoundError",
     "OAuth1Auth",
     "OAuthClient",
@@ -72,4 +75,5 @@ __all__ = [
     "TaskTimeout",
     "ThrottledError",
     "TimeoutError",
+    "MalformedResponseError",
 ]

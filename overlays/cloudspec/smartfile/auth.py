@@ -10,6 +10,8 @@ Secrets never appear in ``repr``.
 
 from __future__ import annotations
 
+import contextvars
+import logging
 from collections.abc import AsyncGenerator, Generator
 from typing import Any
 
@@ -20,6 +22,18 @@ __all__ = ["FORM", "SIGNATURE_METHODS", "OAuth1Auth"]
 
 FORM = "application/x-www-form-urlencoded"
 SIGNATURE_METHODS = (SIGNATURE_PLAINTEXT, SIGNATURE_HMAC_SHA1)
+
+# oauthlib logs, at DEBUG, the collected parameters (the access token), the base string and
+# the signature it made. Records its logger makes while this client signs are dropped.
+_SIGNING: contextvars.ContextVar[bool] = contextvars.ContextVar("smartfile_signing", default=False)
+
+
+class _QuietWhileSigning(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not _SIGNING.get()
+
+
+logging.getLogger("oauthlib.oauth1.rfc5849").addFilter(_QuietWhileSigning())
 
 
 def _is_form(request: httpx.Request) -> bool:
@@ -81,7 +95,11 @@ class OAuth1Auth(httpx.Auth):
             body = request.content.decode("utf-8")
             headers["Content-Type"] = FORM
         method: Any = request.method  # oauthlib's stubs want a literal
-        _, signed, _ = client.sign(str(request.url), method, body=body, headers=headers)
+        signing = _SIGNING.set(True)
+        try:
+            _, signed, _ = client.sign(str(request.url), method, body=body, headers=headers)
+        finally:
+            _SIGNING.reset(signing)
         request.headers["Authorization"] = signed["Authorization"]
         return request
 

@@ -36,7 +36,9 @@ __all__ = [
     "AuthenticationError",
     "BadRequestError",
     "ConflictError",
+    "ContentDecodingError",
     "ConnectionError",
+    "MalformedResponseError",
     "NotFoundError",
     "PartialFailure",
     "PermissionDeniedError",
@@ -87,6 +89,10 @@ class TimeoutError(RequestError, core.TimeoutError):
 
 class TransportError(RequestError, core.TransportError):
     """Another transport failure (an invalid URL, an unsupported protocol)."""
+
+
+class ContentDecodingError(TransportError, core.ContentDecodingError):
+    """A body whose gzip/deflate coding is broken (httpx's ``DecodingError``)."""
 
 
 class ThrottledError(RequestError):
@@ -186,6 +192,32 @@ class RateLimitError(ResponseError, core.RateLimitError):
 
 class ServerError(ResponseError, core.ServerError):
     """5xx."""
+
+
+class MalformedResponseError(ResponseError, core.MalformedResponseError):
+    """SmartFile answered a body the client cannot use (not JSON, the wrong shape, too big):
+    a :class:`ResponseError` (and a core ``MalformedResponseError``), with ``excerpt``."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status: int = 200,
+        headers: httpx.Headers | None = None,
+        response: httpx.Response | None = None,
+        excerpt: str = "",
+        redactor: Redactor = default_redactor,
+    ) -> None:
+        self.detail = message
+        self.excerpt = excerpt
+        core.APIError.__init__(
+            self,
+            message,
+            status=status,
+            headers=headers,
+            response=response,
+            redactor=redactor,
+        )
 
 
 class TaskError(APIError):
@@ -303,6 +335,8 @@ def transport_error(exc: BaseException, redactor: Redactor = default_redactor) -
         | builtins.ConnectionError,
     ):
         cls = ConnectionError
+    elif isinstance(exc, httpx.DecodingError | core.ContentDecodingError):
+        cls = ContentDecodingError
     else:
         cls = TransportError
     error = cls(exc)
@@ -317,5 +351,5 @@ def map_transport_errors(redactor: Redactor = default_redactor) -> Iterator[None
     httpx exception; each class is also the matching ``cloudspec.core`` one)."""
     try:
         yield
-    except httpx.TransportError as exc:
+    except (httpx.TransportError, httpx.DecodingError) as exc:
         raise transport_error(exc, redactor) from exc

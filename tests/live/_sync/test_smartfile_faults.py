@@ -31,6 +31,7 @@ from cloudspec.smartfile import (
     ServerError,
     ThrottledError,
 )
+from cloudspec.smartfile_api.models import Task
 from tests.live import smartfile_support as sf
 
 pytestmark = pytest.mark.live
@@ -324,6 +325,59 @@ def test_download_resumes_with_range_after_a_drop(
     assert recorder.ranges == [None, "bytes=100000-"]
 
 
+@pytest.mark.parametrize("legacy", [False, True], ids=["429", "503-x-throttle"])
+def test_a_throttled_download_is_waited_out(
+    smartfile_server: ServerURLs,
+    api: BasicClient,
+    folder: str,
+    faults: Any,
+    tmp_path: Path,
+    legacy: bool,
+) -> None:
+    """Found by the fault matrix: downloads skipped the throttle waits every other call has."""
+    data = os.urandom(10_000)
+    api.upload("small.bin", io.BytesIO(data), directory=folder)
+    rule: dict[str, Any] = {
+        "method": "GET",
+        "path": "^/api/2/path/data/",
+        "action": "status",
+        "retry_after": WAIT,
+        "count": 2,
+    }
+    rule.update({"x_throttle": True} if legacy else {"status": 429})
+    faults(rule)
+    got = api.download(f"{folder}/small.bin", download_to_path=tmp_path)
+    assert isinstance(got, Path) and got.read_bytes() == data
+    assert sf.armed(smartfile_server) == []
+    faults({**rule, "count": 3})
+    with pytest.raises(ThrottledError):
+        api.download(f"{folder}/small.bin", download_to_path=tmp_path / "again.bin")
+    assert sf.armed(smartfile_server) == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["small.bin"]
+
+
+def test_a_move_outlives_a_lost_or_failed_poll(
+    smartfile_server: ServerURLs, api: BasicClient, folder: str, faults: Any
+) -> None:
+    """Found by the fault matrix: one dropped or 503 answer to a task poll failed a move that
+    the server then completed."""
+    api.mkdir(f"{folder}/to")
+    api.upload("a.txt", io.BytesIO(b"a"), directory=folder)
+    faults(
+        {"method": "GET", "path": "^/api/2/task/", "action": "drop", "after_bytes": 10},
+        {"method": "GET", "path": "^/api/2/task/", "action": "status", "status": 503},
+    )
+    task = api.move(f"{folder}/a.txt", f"{folder}/to")
+    assert isinstance(task, Task) and task.status == "SUCCESS"
+    assert sf.armed(smartfile_server) == []
+    assert [child.name for child in api.ls(f"{folder}/to")] == ["a.txt"]
+    faults(
+        {"method": "GET", "path": "^/api/2/task/", "action": "status", "status": 503, "count": 9}
+    )
+    with pytest.raises(ServerError):
+        api.copy(f"{folder}/to/a.txt", folder)
+
+
 def test_download_dropped_every_time_leaves_nothing(
     api: BasicClient, folder: str, faults: Any, tmp_path: Path
 ) -> None:
@@ -375,6 +429,18 @@ def test_a_dropped_connection_is_the_originals_request_error(
     """errors.py and the README: ``RequestError`` is "no usable answer: a dropped connection,
     a timeout, throttled three times", so code written for the original catches it."""
     faults({"method": "POST", "path": "^/api/2/path/oper/mkdir/$", "action": "drop"})
+    # The generic call: the typed mkdir is re-sent (see below).
     with pytest.raises(core.ConnectionError) as caught:
-        api.mkdir(f"{folder}/never")
+        api.post("/path/oper/mkdir/", path=f"{folder}/never")
     assert isinstance(caught.value, RequestError)
+
+
+def test_mkdir_is_re_sent_after_a_dropped_connection(
+    smartfile_server: ServerURLs, api: BasicClient, folder: str, faults: Any
+) -> None:
+    """Making a directory that exists succeeds, so a replay after a lost answer is safe."""
+    faults({"method": "POST", "path": "^/api/2/path/oper/mkdir/$", "action": "drop", "store": True})
+    made = api.mkdir(f"{folder}/made")
+    assert made.isdir is True
+    assert sf.armed(smartfile_server) == []
+    assert [child.name for child in api.ls(folder)] == ["made"]

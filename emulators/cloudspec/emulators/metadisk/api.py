@@ -447,7 +447,7 @@ class Api:
             raise MetadiskError(404, "The requested file was not found")
         if bucket.transferred + entry.size > bucket.transfer * state.settings.gb:
             raise MetadiskError(420, "Bucket transfer limit exceeded")
-        channel = "ws" + state.urls["api"][len("http") :]
+        channel = state.channel
         expires = time.time() + state.settings.token_ttl
         result: list[dict[str, Any]] = []
         for index, (_, _, shard_hash) in enumerate(entry.shards):

@@ -9,6 +9,9 @@
 - ``GET /_emulator/activation/{email}``: ``{"email", "activated", "token"}`` where ``token`` is
   the activation token the bridge would have emailed (for ``GET /activations/{token}``), plus
   ``deactivation_token`` and ``reset_token`` (null unless requested); 404 for an unknown user.
+- ``PUT /_emulator/channel`` ``{"url": "http://host:port"}``: pointers name that farmer
+  channel (``ws://host:port``) instead of the bridge's own host, so a test can put a proxy in
+  front of the shard downloads too; ``DELETE`` goes back to the bridge's host (204).
 - ``POST /_emulator/expire_tokens``: every PUSH/PULL token and shard token expires now.
 - ``POST /_emulator/reset``: back to the seed: users, keys, buckets, files, tokens, nonces,
   faults and counters (204).
@@ -71,6 +74,21 @@ def add_control_routes(router: Router, state: State) -> None:
             grant.expires = min(grant.expires, now)
         return json_response({"expired": len(state.tokens) + len(state.shard_grants)})
 
+    async def set_channel(request: Request) -> Response:
+        try:
+            body = json.loads(await request.body() or b"{}")
+        except ValueError:
+            body = None
+        url = body.get("url") if isinstance(body, dict) else None
+        if not isinstance(url, str) or not url.startswith(("http://", "https://")):
+            raise MetadiskError(400, "'url' must be an http:// or https:// URL")
+        state.channel_url = url.rstrip("/")
+        return json_response({"channel": state.channel})
+
+    async def clear_channel(request: Request) -> Response:
+        state.channel_url = None
+        return Response(204)
+
     async def reset(request: Request) -> Response:
         state.reset()
         return Response(204)
@@ -81,6 +99,8 @@ def add_control_routes(router: Router, state: State) -> None:
     router.add(["GET"], "/_emulator/faults", list_faults)
     router.add(["DELETE"], "/_emulator/faults", clear_faults)
     router.add(["GET"], "/_emulator/activation/{email}", activation)
+    router.add(["PUT"], "/_emulator/channel", set_channel)
+    router.add(["DELETE"], "/_emulator/channel", clear_channel)
     router.add(["POST"], "/_emulator/expire_tokens", expire_tokens)
     router.add(["POST"], "/_emulator/reset", reset)
 

@@ -156,6 +156,13 @@ class State:
         self.urls: dict[str, str] = {}
         self.reset()
 
+    @property
+    def channel(self) -> str:
+        """The farmer channel pointers name: the bridge's own host, unless a test moved it
+        (``/_emulator/channel``) so shard traffic goes through a proxy of its own."""
+        base = self.channel_url or self.urls["api"]
+        return "ws" + base[len("http") :]
+
     def reset(self) -> None:
         self.users: dict[str, User] = {}
         self.pubkeys: dict[str, str] = {}  # key hex (as registered) -> email
@@ -167,6 +174,7 @@ class State:
         self.buckets: dict[str, Bucket] = {}
         self.tokens: dict[str, Token] = {}
         self.shard_grants: dict[str, ShardGrant] = {}
+        self.channel_url: str | None = None
         self.stats = Stats()
         self.faults.clear()
         for child in self.storage.iterdir() if self.storage.exists() else ():

@@ -32,6 +32,7 @@ from cloudspec.box_api.api.chunked_uploads import (
 from cloudspec.box_api.types import File as Payload
 from cloudspec.core._async.chunked import PartSpec, async_upload_parts
 from cloudspec.core._backends import async_sleep
+from cloudspec.core.budget import budget_allows_retry
 from cloudspec.core.errors import IntegrityError, RateLimitError, ServerError, TransportError
 
 from .. import _bodies as bodies
@@ -130,9 +131,10 @@ class AsyncChunkedUploader:
             kwargs = post_files_upload_sessions._get_kwargs(
                 body=bodies.new_file_session(self.folder_id, self.file_size, self.file_name)
             )
-        # Creating is not repeated on a lost answer: a second session would only waste quota,
-        # but it is the caller's to decide.
-        data = await self._http.json(kwargs)
+        # Re-sent after a lost answer or a 5xx: the worst a replay does is leave an empty
+        # session behind, which holds no file, takes no quota and expires (Box: 7 days); not
+        # re-sending made any hiccup on this first request fail the whole upload.
+        data = await self._http.json(kwargs, idempotent=True)
         return _session(data)
 
     async def attach(self, session_id: str) -> UploadSessionInfo:
@@ -224,8 +226,8 @@ class AsyncChunkedUploader:
             request = self._http.build(kwargs, url=url, idempotent=True)
             try:
                 response = await self._http.send(request)
-            except TransportError:
-                if uncertain:
+            except TransportError as exc:
+                if uncertain or not budget_allows_retry(self._http.client, exc):
                     raise
                 uncertain = True  # the commit may have happened; one more try tells
                 continue
@@ -309,9 +311,11 @@ class AsyncChunkedUploader:
                         progress=self._progress,
                     )
                     break
-                except (TransportError, ServerError, RateLimitError):
+                except (TransportError, ServerError, RateLimitError) as exc:
                     resumes += 1
-                    if resumes > self.max_resumes:
+                    if resumes > self.max_resumes or not budget_allows_retry(
+                        self._http.client, exc
+                    ):
                         raise
                     fresh = False
             parts = await self.list_parts()

@@ -39,7 +39,8 @@ from cloudspec.core._async.factory import build_async_client
 from cloudspec.core._async.oauth2 import AsyncRefreshingAuth
 from cloudspec.core._async.pagination import AsyncPaginator
 from cloudspec.core._backends import async_sleep
-from cloudspec.core.config import DEFAULT_TIMEOUT, TimeoutTypes
+from cloudspec.core.budget import budget_allows_retry
+from cloudspec.core.config import DEFAULT_TIMEOUT, TimeoutTypes, VerifyTypes
 from cloudspec.core.errors import (
     RateLimitError,
     ResendRequiredError,
@@ -47,6 +48,8 @@ from cloudspec.core.errors import (
     TransportError,
     map_transport_errors,
 )
+from cloudspec.core.files import target_path
+from cloudspec.core.limits import EXT_MAX_RESPONSE_BYTES
 from cloudspec.core.pages import Page, PageInfo
 from cloudspec.core.redact import SENSITIVE_FIELDS, Redactor
 from cloudspec.core.retry import RetryPolicy
@@ -56,7 +59,13 @@ from .. import _bodies as bodies
 from .. import models
 from .._bodies import opt
 from .._reader import ProgressReader
-from ..errors import BoxAuthenticationError, BoxConflict, BoxError, error_from_response
+from ..errors import (
+    BoxAuthenticationError,
+    BoxConflict,
+    BoxError,
+    BoxPreconditionFailed,
+    error_from_response,
+)
 from ..urls import BoxURLs
 from .chunked import AsyncChunkedUploader, Progress, Source, UploadSessionInfo, file_size_of
 from .http import AsyncBoxHTTP, json_object
@@ -183,7 +192,7 @@ class AsyncFolders:
                     direction=opt(direction),
                 )
             data = await http.json(kwargs)
-            entries = [models.item_from_dict(e) for e in data.get("entries") or []]
+            entries = [models.item_from_dict(e) for e in models.entries_of(data)]
             next_page: PageInfo | None = None
             if use_marker:
                 marker = data.get("next_marker")
@@ -290,6 +299,8 @@ class AsyncFiles:
         try:
             sha1 = _sha1_of(opened)
             attempt = 0
+            # Set once a new version's answer was lost: the retry must not store it twice.
+            retry_etag: str | None = None
             while True:
                 opened.handle.seek(opened.start)
                 stream = cast(BinaryIO, ProgressReader(opened.handle, size, progress))
@@ -297,7 +308,7 @@ class AsyncFiles:
                     kwargs = post_files_id_content._get_kwargs(
                         file_id,
                         body=bodies.version_upload(file_name, stream),
-                        if_match=opt(etag),
+                        if_match=opt(etag or retry_etag),
                         content_md5=sha1,
                     )
                 else:
@@ -315,6 +326,14 @@ class AsyncFiles:
                     if attempt and isinstance(conflict, dict) and conflict.get("sha1") == sha1:
                         return await self.get(str(conflict["id"]))
                     raise
+                except BoxPreconditionFailed:
+                    # Our own lost version may have landed after we looked: then it is done.
+                    if retry_etag is None or file_id is None:
+                        raise
+                    stored, _ = await self._stored_version(file_id, sha1)
+                    if stored is None:
+                        raise
+                    return stored
                 except ResendRequiredError:
                     # The token was refused and refreshed mid-upload; the multipart body
                     # cannot be replayed by the auth flow, so it is sent again from here.
@@ -324,11 +343,17 @@ class AsyncFiles:
                     continue
                 except (TransportError, RateLimitError, ServerError) as exc:
                     # The multipart stream is not replayable by the transport; retry here,
-                    # re-reading the file from its start.
-                    if attempt >= policy.max_retries:
+                    # re-reading the file from its start, paid from the client's budget.
+                    if attempt >= policy.max_retries or not budget_allows_retry(http.client, exc):
                         raise
                     await async_sleep(_upload_retry_delay(policy, attempt, exc))
                     attempt += 1
+                    if file_id is not None and etag is None:
+                        # Unlike a new file (a second one collides: 409), a second new version
+                        # is stored twice: look first, then resend only if nothing changed.
+                        stored, retry_etag = await self._stored_version(file_id, sha1)
+                        if stored is not None:
+                            return stored
                     continue
                 entries = json_object(response, http.redactor).get("entries") or []
                 if not entries:
@@ -339,6 +364,22 @@ class AsyncFiles:
         finally:
             if opened.owned:
                 opened.handle.close()
+
+    async def _stored_version(
+        self, file_id: str, sha1: str
+    ) -> tuple[models.File | None, str | None]:
+        """The file if its current version has this content (a lost answer: done), and its etag.
+
+        Content equal to what is being sent also counts as done when it was already there:
+        the result, a current version with these bytes, is the same.
+        """
+        http = self._client._http
+        kwargs = get_files_id._get_kwargs(file_id, fields="sha1,etag")
+        info = await http.json(kwargs)
+        etag = info.get("etag")
+        if info.get("sha1") == sha1:
+            return await self.get(file_id), None
+        return None, etag if isinstance(etag, str) else None
 
     def chunked_uploader(
         self,
@@ -425,8 +466,12 @@ class AsyncFiles:
     ) -> Path:
         """Stream the file to ``destination`` through a temporary file, resuming with
         ``Range`` after a drop, checked against Box's size and SHA-1, renamed into place
-        (``durable=True``: fsynced first, to survive a power cut)."""
+        (``durable=True``: fsynced first, to survive a power cut). A ``destination`` that is
+        a directory receives the file under Box's name for it, made safe: that name never
+        leaves the directory."""
         info = await self.get(file_id, fields="size,sha1,name,file_version")
+        name = info.name if isinstance(info.name, str) else str(file_id)
+        destination = target_path(name, destination)
         kwargs = get_files_id_content._get_kwargs(str(file_id), version=opt(version))
         http = self._client._http
         url = httpx.URL(http.url(kwargs["url"]), params=kwargs.get("params") or None)
@@ -452,6 +497,7 @@ class AsyncFiles:
         ranged = bool(start) or end is not None
         headers = {"Range": f"bytes={start}-{'' if end is None else end}"} if ranged else {}
         request = http.build(kwargs, headers=headers)
+        request.extensions[EXT_MAX_RESPONSE_BYTES] = None  # a file's bytes: streamed, uncapped
         with map_transport_errors(http.redactor):
             response = await http.client.send(request, stream=True, follow_redirects=True)
             try:
@@ -524,7 +570,7 @@ class AsyncBoxClient:
         timeout: TimeoutTypes = DEFAULT_TIMEOUT,
         retry: RetryPolicy | None = None,
         debug: bool = False,
-        verify: bool | str = True,
+        verify: VerifyTypes = True,
         transport: httpx.AsyncBaseTransport | None = None,
         upload_parallelism: int = 4,
         chunked_threshold: int = CHUNKED_THRESHOLD,
@@ -532,7 +578,8 @@ class AsyncBoxClient:
     ) -> None:
         self.urls = urls or BoxURLs()
         self.client_id = client_id
-        self.retry_policy = retry or DEFAULT_RETRY
+        # One retry budget for the API and the token clients (and the upload loops below).
+        self.retry_policy = (retry or DEFAULT_RETRY).for_client()
         self.upload_parallelism = upload_parallelism
         self.chunked_threshold = chunked_threshold
         self._client_secret = client_secret
@@ -626,7 +673,7 @@ class AsyncBoxClient:
                 offset=offset,
             )
             data = await http.json(kwargs)
-            entries = [models.item_from_dict(e) for e in data.get("entries") or []]
+            entries = [models.item_from_dict(e) for e in models.entries_of(data)]
             next_offset = offset + int(data.get("limit") or limit)
             more = entries and next_offset < int(data.get("total_count") or 0)
             return Page(

@@ -9,6 +9,8 @@ from cloudspec.box_api.api.files import get_files_id
 from cloudspec.box_api.api.folders import get_folders_id_items
 
 from .._bodies import opt
+from ..errors import BoxMalformedResponse
+from ..models import entries_of
 from .http import AsyncBoxHTTP
 
 __all__ = ["LOOKUP_FIELDS", "async_find_file", "async_find_item", "async_iter_folder_entries"]
@@ -32,12 +34,16 @@ async def async_iter_folder_entries(
             limit=limit,
         )
         data = await http.json(kwargs)
-        entries = data.get("entries") or []
+        entries = entries_of(data)
         for entry in entries:
             yield entry
-        marker = data.get("next_marker") or None
+        previous, marker = marker, data.get("next_marker") or None
         if marker is None or not entries:
             return
+        if not isinstance(marker, str) or marker == previous:  # no progress: never loop
+            raise BoxMalformedResponse(
+                f"Box sent the next_marker {str(marker)[:40]!r} again", status=200
+            )
 
 
 async def async_find_item(

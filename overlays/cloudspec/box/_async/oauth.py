@@ -16,7 +16,7 @@ import httpx
 
 from cloudspec.box_api.api.oauth import post_oauth2_revoke, post_oauth2_token
 from cloudspec.core._async.factory import build_async_client
-from cloudspec.core.config import DEFAULT_TIMEOUT, TimeoutTypes
+from cloudspec.core.config import DEFAULT_TIMEOUT, TimeoutTypes, VerifyTypes
 from cloudspec.core.redact import default_redactor
 from cloudspec.core.retry import RetryPolicy
 from cloudspec.core.tokens import Token
@@ -91,6 +91,7 @@ class AsyncBoxAuthenticateFlow:
         timeout: TimeoutTypes = DEFAULT_TIMEOUT,
         transport: httpx.AsyncBaseTransport | None = None,
         debug: bool = False,
+        verify: VerifyTypes = True,
     ) -> None:
         self.client_id = client_id
         self._client_secret = client_secret
@@ -106,6 +107,7 @@ class AsyncBoxAuthenticateFlow:
             transport=transport,
             debug=debug,
             redactor=redactor,
+            verify=verify,
         )
         self._http = AsyncBoxHTTP(client, self.urls, redactor)
 

@@ -16,7 +16,7 @@ import httpx
 
 from cloudspec.box_api.api.folders import get_folders_id_items
 from cloudspec.box_api.api.search import get_search
-from cloudspec.core.config import DEFAULT_TIMEOUT, TimeoutTypes
+from cloudspec.core.config import DEFAULT_TIMEOUT, TimeoutTypes, VerifyTypes
 from cloudspec.core.retry import RetryPolicy
 from cloudspec.core.tokens import AsyncTokenStore, TokenStore
 
@@ -44,6 +44,7 @@ class AsyncBoxSession:
         timeout: TimeoutTypes = DEFAULT_TIMEOUT,
         retry: RetryPolicy | None = None,
         debug: bool = False,
+        verify: VerifyTypes = True,
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
         self.client = AsyncBoxClient(
@@ -57,6 +58,7 @@ class AsyncBoxSession:
             timeout=timeout,
             retry=retry,
             debug=debug,
+            verify=verify,
             transport=transport,
         )
 

@@ -16,11 +16,12 @@ from typing import Any
 import httpx
 
 from cloudspec.core.errors import map_transport_errors
+from cloudspec.core.limits import EXT_READ_WHOLE
 from cloudspec.core.redact import Redactor
 from cloudspec.core.retry import EXT_IDEMPOTENT
 
 from .._hosts import Host, host_for
-from ..errors import BoxError, error_from_response
+from ..errors import BoxMalformedResponse, error_from_response
 from ..urls import BoxURLs
 
 __all__ = ["BoxHTTP", "json_object"]
@@ -75,13 +76,15 @@ class BoxHTTP:
         )
 
     def send(self, request: httpx.Request, *, ok: tuple[int, ...] = ()) -> httpx.Response:
-        """The read response; statuses >= 400 (and not in ``ok``) raise a typed error."""
+        """The read response; statuses >= 300 (and not in ``ok``) raise a typed error."""
+        request.extensions[EXT_READ_WHOLE] = True  # read into memory: capped, any type
         with map_transport_errors(self.redactor):
             response = self.client.send(request)
         # httpx ties a response and its stream into a reference cycle; the body is read, so
         # cut it and let the response go as soon as the caller drops it.
         response.stream = _READ
-        if response.status_code >= 400 and response.status_code not in ok:
+        # An unfollowed redirect is an error too, not an empty answer.
+        if response.status_code >= 300 and response.status_code not in ok:
             oauth = request.url.path.endswith(("/oauth2/token", "/oauth2/revoke"))
             raise error_from_response(response, redactor=self.redactor, oauth=oauth)
         return response
@@ -122,10 +125,10 @@ def json_object(response: httpx.Response, redactor: Redactor) -> dict[str, Any]:
     """The body as a JSON object; anything else (HTML, a list, nothing) is a typed error."""
     try:
         data = response.json()
-    except ValueError:
+    except (ValueError, RecursionError):  # not JSON; nested too deep to decode
         data = None
     if not isinstance(data, dict):
-        raise BoxError(
+        raise BoxMalformedResponse(
             f"Box answered {response.status_code} without the JSON object it should hold",
             status=response.status_code,
             headers=response.headers,

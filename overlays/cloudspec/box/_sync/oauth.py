@@ -17,7 +17,7 @@ import httpx
 
 from cloudspec.box_api.api.oauth import post_oauth2_revoke, post_oauth2_token
 from cloudspec.core._sync.factory import build_client
-from cloudspec.core.config import DEFAULT_TIMEOUT, TimeoutTypes
+from cloudspec.core.config import DEFAULT_TIMEOUT, TimeoutTypes, VerifyTypes
 from cloudspec.core.redact import default_redactor
 from cloudspec.core.retry import RetryPolicy
 from cloudspec.core.tokens import Token
@@ -90,6 +90,7 @@ class BoxAuthenticateFlow:
         timeout: TimeoutTypes = DEFAULT_TIMEOUT,
         transport: httpx.BaseTransport | None = None,
         debug: bool = False,
+        verify: VerifyTypes = True,
     ) -> None:
         self.client_id = client_id
         self._client_secret = client_secret
@@ -105,6 +106,7 @@ class BoxAuthenticateFlow:
             transport=transport,
             debug=debug,
             redactor=redactor,
+            verify=verify,
         )
         self._http = BoxHTTP(client, self.urls, redactor)
 

@@ -17,7 +17,7 @@ import httpx
 
 from cloudspec.box_api.api.folders import get_folders_id_items
 from cloudspec.box_api.api.search import get_search
-from cloudspec.core.config import DEFAULT_TIMEOUT, TimeoutTypes
+from cloudspec.core.config import DEFAULT_TIMEOUT, TimeoutTypes, VerifyTypes
 from cloudspec.core.retry import RetryPolicy
 from cloudspec.core.tokens import TokenStore
 
@@ -45,6 +45,7 @@ class BoxSession:
         timeout: TimeoutTypes = DEFAULT_TIMEOUT,
         retry: RetryPolicy | None = None,
         debug: bool = False,
+        verify: VerifyTypes = True,
         transport: httpx.BaseTransport | None = None,
     ) -> None:
         self.client = BoxClient(
@@ -58,6 +59,7 @@ class BoxSession:
             timeout=timeout,
             retry=retry,
             debug=debug,
+            verify=verify,
             transport=transport,
         )
 

@@ -14,6 +14,7 @@ from typing import IO, Any
 
 from cloudspec.core.files import safe_filename
 
+from .._shapes import as_object, as_objects, items_of
 from ..errors import InvalidArgument, MethodNotImplemented, OperationNotAllowed
 from ..values import ExistValues, FileData, ItemData, Path, RestoreValue, VersionConflictValue
 from .rest import AsyncButtFSRESTAdapter
@@ -36,6 +37,7 @@ def make_item(
     in_trash: bool = False,
 ) -> AsyncItem:
     """A ``AsyncFolder`` or ``AsyncFile`` for ``meta``."""
+    meta = as_object(meta, "item")
     if meta.get("type") == "folder":
         return AsyncFolder(rest, meta, parent_path, in_trash)
     return AsyncFile(rest, meta, parent_path, in_trash)
@@ -221,7 +223,7 @@ class AsyncFolder(AsyncItem):
         else:
             result = await self._rest.list_folder(str(self.path()), debug=debug)
         here = self.path()
-        return [make_item(self._rest, meta, here, False) for meta in result.get("items", [])]
+        return [make_item(self._rest, meta, here, False) for meta in items_of(result)]
 
     async def create_folder(
         self,
@@ -373,7 +375,9 @@ class AsyncFile(AsyncItem, FileData):
             limit=limit,
             debug=debug,
         )
-        return [AsyncFile(self._rest, meta, self._parent_path) for meta in result or []]
+        return [
+            AsyncFile(self._rest, meta, self._parent_path) for meta in as_objects(result, "item")
+        ]
 
     async def promote(self, version: int, debug: bool = False) -> AsyncFile:
         """Make ``version``'s content current (as a new version); this object is updated."""
@@ -390,7 +394,7 @@ class AsyncAccount:
         self, rest: AsyncButtFSRESTAdapter, data: Mapping[str, Any], limit: int | None
     ) -> None:
         self._rest = rest
-        self._data = dict(data)
+        self._data = as_object(data, "account")
         self._limit = limit
 
     def _section(self, key: str) -> dict[str, Any]:
@@ -456,7 +460,7 @@ class AsyncShare:
 
     def __init__(self, rest: AsyncButtFSRESTAdapter, data: Mapping[str, Any]) -> None:
         self._rest = rest
-        self._data = dict(data)
+        self._data = as_object(data, "share")
 
     @property
     def data(self) -> dict[str, Any]:
@@ -494,10 +498,10 @@ class AsyncShare:
 
     async def list(self, debug: bool = False) -> builtins.list[AsyncItem]:
         """The items at the top of the share (detached: they are the owner's items)."""
-        result = await self._rest.browse_share(self.share_key, debug=debug)
+        result = as_object(await self._rest.browse_share(self.share_key, debug=debug), "share")
         if isinstance(result.get("share"), dict):
             self._data = dict(result["share"])
-        return [make_item(self._rest, meta) for meta in result.get("items", [])]
+        return [make_item(self._rest, meta) for meta in items_of(result)]
 
     async def unlock(self, password: str, debug: bool = False) -> None:
         await self._rest.unlock_share(self.share_key, password, debug=debug)
@@ -513,7 +517,7 @@ class AsyncShare:
         result = await self._rest.receive_share(
             self.share_key, path=str(target), exists=exists, debug=debug
         )
-        return [make_item(self._rest, meta, target) for meta in result or []]
+        return [make_item(self._rest, meta, target) for meta in as_objects(result, "item")]
 
     async def change_attributes(
         self, values: Mapping[str, Any], password: str | None = None, debug: bool = False
@@ -529,7 +533,7 @@ class AsyncShare:
             name=values.get("name"),
             debug=debug,
         )
-        self._data = dict(result)
+        self._data = as_object(result, "share")
         return self
 
     async def set_password(
@@ -568,7 +572,7 @@ class AsyncFilesystem:
     ) -> builtins.list[AsyncItem]:
         here = _path_of(item_or_path)
         result = await self._rest.list_folder(str(here), debug=debug)
-        return [make_item(self._rest, meta, here) for meta in result.get("items", [])]
+        return [make_item(self._rest, meta, here) for meta in items_of(result)]
 
     async def get_item(self, path: Path | str, debug: bool = False) -> AsyncItem:
         target = _path_of(path)
@@ -579,7 +583,7 @@ class AsyncFilesystem:
 
     async def list_trash(self, debug: bool = False) -> builtins.list[AsyncItem]:
         result = await self._rest.browse_trash("/", debug=debug)
-        return [make_item(self._rest, meta, None, True) for meta in result.get("items", [])]
+        return [make_item(self._rest, meta, None, True) for meta in items_of(result)]
 
     async def move(
         self,
@@ -623,7 +627,7 @@ class AsyncFilesystem:
 
     async def list_shares(self, debug: bool = False) -> builtins.list[AsyncShare]:
         result = await self._rest.list_shares(debug=debug)
-        return [AsyncShare(self._rest, data) for data in result or []]
+        return [AsyncShare(self._rest, data) for data in as_objects(result, "share")]
 
     async def create_share(
         self,
@@ -643,4 +647,4 @@ class AsyncFilesystem:
         if password is not None:
             await self._rest.unlock_share(share_key, password, debug=debug)
         result = await self._rest.browse_share(share_key, debug=debug)
-        return AsyncShare(self._rest, result.get("share", {}))
+        return AsyncShare(self._rest, as_object(result, "share").get("share", {}))

@@ -23,6 +23,7 @@ departures: form bodies carry the original SDK's ``charset="utf-8"`` Content-Typ
 from __future__ import annotations
 
 import os
+import random
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path as FSPath
@@ -89,11 +90,21 @@ from cloudspec.buttfs_api.models import (
 from cloudspec.buttfs_api.types import UNSET, Unset
 from cloudspec.buttfs_api.types import File as Payload
 from cloudspec.core import RetryPolicy, build_async_client
-from cloudspec.core.errors import TransportError, map_transport_errors
+from cloudspec.core._backends import async_sleep
+from cloudspec.core.budget import budget_allows_retry
+from cloudspec.core.config import VerifyTypes
+from cloudspec.core.errors import RateLimitError, TransportError, map_transport_errors
+from cloudspec.core.limits import EXT_MAX_RESPONSE_BYTES, EXT_READ_WHOLE
 from cloudspec.core.redact import REDACTED, Redactor, default_redactor
 
 from ..auth import BCS_CONTENT_TYPE, BCSAuth, BCSCredentials
-from ..errors import ButtFSServerError, SessionNotLinked, UnknownError, error_from_response
+from ..errors import (
+    ButtFSServerError,
+    DownloadIntegrityError,
+    MalformedEnvelope,
+    SessionNotLinked,
+    error_from_response,
+)
 
 __all__ = ["AsyncButtFSRESTAdapter", "format_exchange", "id_path", "id_path_prefix", "opt"]
 
@@ -221,7 +232,9 @@ class AsyncButtFSRESTAdapter:
     """One method per ButtFS operation; see the module docstring.
 
     ``transport`` replaces the network (tests); ``retry`` is cloudspec's retry policy;
-    ``debug_stream`` is where ``debug=True`` output goes (stdout by default).
+    ``debug_stream`` is where ``debug=True`` output goes (stdout by default): ``debug=True``
+    here prints every exchange, ``debug=True`` on a call prints that call's. ``verify``: TLS
+    verification (a CA bundle path or an SSLContext; ``False`` warns).
     """
 
     def __init__(
@@ -235,6 +248,8 @@ class AsyncButtFSRESTAdapter:
         timeout: float = 60.0,
         redactor: Redactor = default_redactor,
         debug_stream: TextIO | None = None,
+        verify: VerifyTypes = True,
+        debug: bool = False,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self._app = BCSCredentials(client_id, client_secret)
@@ -244,6 +259,9 @@ class AsyncButtFSRESTAdapter:
         self.last_request_log: str = ""
         self._redactor = redactor.with_secrets(client_secret)
         self._debug_stream = debug_stream
+        # debug=True here prints every exchange, as debug=True on each call does.
+        self._debug = debug
+        self.retry_policy = retry or RetryPolicy()
         self.client = build_async_client(
             self.base_url,
             auth=self._auth(),
@@ -251,6 +269,7 @@ class AsyncButtFSRESTAdapter:
             transport=transport,
             timeout=timeout,
             follow_redirects=True,
+            verify=verify,
         )
 
     def __repr__(self) -> str:
@@ -338,17 +357,18 @@ class AsyncButtFSRESTAdapter:
             request, response, self.redactor, request_body=body_bytes, response_body=body
         )
         self.last_request_log = text
-        if debug:
+        if debug or self._debug:
             print(text, file=self._debug_stream or sys.stdout)
 
     async def _send(self, request: httpx.Request, *, debug: bool, envelope: bool = True) -> JSON:
+        request.extensions[EXT_READ_WHOLE] = True  # read into memory: capped, any type
         with map_transport_errors(self.redactor):
             response = await self.client.send(request)
         response.stream = _READ
         self._remember(response)
         try:
             body: JSON = response.json()
-        except ValueError:
+        except (ValueError, RecursionError):  # not JSON; nested too deep to decode
             body = None
         self._log(request, response, body, debug)
         if response.status_code >= 400:
@@ -356,7 +376,7 @@ class AsyncButtFSRESTAdapter:
         if not envelope:
             return body
         if not isinstance(body, dict) or "result" not in body:
-            raise UnknownError(
+            raise MalformedEnvelope(
                 f"ButtFS answered {response.status_code} without a result envelope",
                 status=response.status_code,
                 headers=response.headers,
@@ -395,7 +415,7 @@ class AsyncButtFSRESTAdapter:
             self._redactor = redactor
         access = token.get("access_token") if isinstance(token, dict) else None
         if not isinstance(access, str):
-            raise UnknownError("the token answer holds no access_token", status=200)
+            raise MalformedEnvelope("the token answer holds no access_token", status=200)
         self.access_token = access
         return token
 
@@ -538,13 +558,34 @@ class AsyncButtFSRESTAdapter:
     async def _upload(
         self, path: str, stream: IO[bytes], name: str, mime: str | None, exists: str, debug: bool
     ) -> JSON:
-        # The generated multipart body puts `exists` before `file`; httpx streams the file.
-        body = UploadFileRequest(
-            exists=cast(Exists, exists),
-            file=Payload(payload=cast(Any, stream), file_name=name, mime_type=mime),
-        )
-        request = self._build(upload_file._get_kwargs(_id_path_prefix(path), body=body))
-        return await self._send(request, debug=debug)
+        start = _position(stream)
+        attempt = 0
+        while True:
+            # The generated multipart body puts `exists` before `file`; httpx streams the file.
+            body = UploadFileRequest(
+                exists=cast(Exists, exists),
+                file=Payload(payload=cast(Any, stream), file_name=name, mime_type=mime),
+            )
+            request = self._build(upload_file._get_kwargs(_id_path_prefix(path), body=body))
+            try:
+                return await self._send(request, debug=debug)
+            except RateLimitError as exc:
+                # A 429 refused the upload unread, so sending it again cannot store it twice;
+                # the transport cannot replay a streamed body, so it is re-read from here.
+                policy = self.retry_policy
+                if (
+                    exc.status != 429
+                    or start is None
+                    or attempt >= policy.max_retries
+                    or not budget_allows_retry(self.client, exc)
+                ):
+                    raise
+                wait = exc.retry_after
+                if wait is None or not 0 < wait <= policy.retry_after_cap:
+                    wait = policy.backoff_delay(attempt, random.random())
+                await async_sleep(wait)
+                stream.seek(start)
+                attempt += 1
 
     async def get_file_meta(self, path: str, debug: bool = False) -> JSON:
         return await self._call(get_file_meta._get_kwargs(_id_path_prefix(path)), debug=debug)
@@ -639,6 +680,7 @@ class AsyncButtFSRESTAdapter:
                     end = f"{size - 1}" if size is not None else ""
                     range_ = f"bytes={done}-{end}"
                 request = self._build(download_file._get_kwargs(_id_path(path), range_=opt(range_)))
+                request.extensions[EXT_MAX_RESPONSE_BYTES] = None  # streamed to disk: uncapped
                 try:
                     with map_transport_errors(self.redactor):
                         response = await self.client.send(request, stream=True)
@@ -662,11 +704,21 @@ class AsyncButtFSRESTAdapter:
                 except ButtFSServerError:
                     tmp.unlink(missing_ok=True)
                     raise
-                except TransportError:
+                except TransportError as exc:
                     resumes += 1
-                    if resumes > max_resumes or (size is not None and done >= size):
+                    # A resume is a retry: the client's retry budget pays for it.
+                    if (
+                        resumes > max_resumes
+                        or (size is not None and done >= size)
+                        or not budget_allows_retry(self.client, exc)
+                    ):
                         tmp.unlink(missing_ok=True)
                         raise
+        if size is not None and done != size:
+            # A Range answered with the wrong bytes, or a body cut where its framing still
+            # ended cleanly: never rename a file of the wrong size into place.
+            tmp.unlink(missing_ok=True)
+            raise DownloadIntegrityError(f"expected {size} bytes, received {done}")
         os.replace(tmp, target)
         return target
 
@@ -783,8 +835,18 @@ def _alter_meta(version: int, changes: Mapping[str, Any], conflict: str) -> Alte
     return body
 
 
+def _position(stream: IO[bytes]) -> int | None:
+    """Where a re-send would start reading ``stream``; None when it cannot seek back."""
+    try:
+        if not stream.seekable():
+            return None
+        return stream.tell()
+    except (AttributeError, OSError, ValueError):
+        return None
+
+
 def _json_or_none(response: httpx.Response) -> JSON:
     try:
         return response.json()
-    except ValueError:
+    except (ValueError, RecursionError):  # not JSON; nested too deep to decode
         return None

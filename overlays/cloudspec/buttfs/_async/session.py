@@ -13,8 +13,10 @@ from typing import Any, Self, TextIO
 import httpx
 
 from cloudspec.core import RetryPolicy
+from cloudspec.core.config import VerifyTypes
 from cloudspec.core.errors import APIError
 
+from .._shapes import as_objects
 from ..errors import MissingArgument
 from ..values import User
 from .objects import AsyncAccount, AsyncFilesystem
@@ -24,7 +26,11 @@ __all__ = ["AsyncSession"]
 
 
 class AsyncSession:
-    """A ButtFS session for one application (client id and secret) and one user."""
+    """A ButtFS session for one application (client id and secret) and one user.
+
+    ``debug=True`` prints every request and answer (redacted), as ``debug=True`` on each call
+    of the original SDK did; ``verify`` is TLS verification (``False`` warns).
+    """
 
     def __init__(
         self,
@@ -35,6 +41,8 @@ class AsyncSession:
         retry: RetryPolicy | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
         debug_stream: TextIO | None = None,
+        verify: VerifyTypes = True,
+        debug: bool = False,
     ) -> None:
         self.rest_interface = AsyncButtFSRESTAdapter(
             base_url,
@@ -43,6 +51,8 @@ class AsyncSession:
             retry=retry,
             transport=transport,
             debug_stream=debug_stream,
+            verify=verify,
+            debug=debug,
         )
 
     def __repr__(self) -> str:
@@ -126,4 +136,4 @@ class AsyncSession:
     ) -> list[dict[str, Any]]:
         """The latest actions (``start`` negative: the last N; ``stop`` exclusive)."""
         result = await self.rest_interface.get_history(start, stop, debug=debug)
-        return [dict(entry) for entry in result or []]
+        return as_objects(result, "history entry")

@@ -15,6 +15,7 @@ from typing import IO, Any
 
 from cloudspec.core.files import safe_filename
 
+from .._shapes import as_object, as_objects, items_of
 from ..errors import InvalidArgument, MethodNotImplemented, OperationNotAllowed
 from ..values import ExistValues, FileData, ItemData, Path, RestoreValue, VersionConflictValue
 from .rest import ButtFSRESTAdapter
@@ -37,6 +38,7 @@ def make_item(
     in_trash: bool = False,
 ) -> Item:
     """A ``Folder`` or ``File`` for ``meta``."""
+    meta = as_object(meta, "item")
     if meta.get("type") == "folder":
         return Folder(rest, meta, parent_path, in_trash)
     return File(rest, meta, parent_path, in_trash)
@@ -216,7 +218,7 @@ class Folder(Item):
         else:
             result = self._rest.list_folder(str(self.path()), debug=debug)
         here = self.path()
-        return [make_item(self._rest, meta, here, False) for meta in result.get("items", [])]
+        return [make_item(self._rest, meta, here, False) for meta in items_of(result)]
 
     def create_folder(
         self,
@@ -366,7 +368,7 @@ class File(Item, FileData):
             limit=limit,
             debug=debug,
         )
-        return [File(self._rest, meta, self._parent_path) for meta in result or []]
+        return [File(self._rest, meta, self._parent_path) for meta in as_objects(result, "item")]
 
     def promote(self, version: int, debug: bool = False) -> File:
         """Make ``version``'s content current (as a new version); this object is updated."""
@@ -381,7 +383,7 @@ class Account:
 
     def __init__(self, rest: ButtFSRESTAdapter, data: Mapping[str, Any], limit: int | None) -> None:
         self._rest = rest
-        self._data = dict(data)
+        self._data = as_object(data, "account")
         self._limit = limit
 
     def _section(self, key: str) -> dict[str, Any]:
@@ -447,7 +449,7 @@ class Share:
 
     def __init__(self, rest: ButtFSRESTAdapter, data: Mapping[str, Any]) -> None:
         self._rest = rest
-        self._data = dict(data)
+        self._data = as_object(data, "share")
 
     @property
     def data(self) -> dict[str, Any]:
@@ -485,10 +487,10 @@ class Share:
 
     def list(self, debug: bool = False) -> builtins.list[Item]:
         """The items at the top of the share (detached: they are the owner's items)."""
-        result = self._rest.browse_share(self.share_key, debug=debug)
+        result = as_object(self._rest.browse_share(self.share_key, debug=debug), "share")
         if isinstance(result.get("share"), dict):
             self._data = dict(result["share"])
-        return [make_item(self._rest, meta) for meta in result.get("items", [])]
+        return [make_item(self._rest, meta) for meta in items_of(result)]
 
     def unlock(self, password: str, debug: bool = False) -> None:
         self._rest.unlock_share(self.share_key, password, debug=debug)
@@ -504,7 +506,7 @@ class Share:
         result = self._rest.receive_share(
             self.share_key, path=str(target), exists=exists, debug=debug
         )
-        return [make_item(self._rest, meta, target) for meta in result or []]
+        return [make_item(self._rest, meta, target) for meta in as_objects(result, "item")]
 
     def change_attributes(
         self, values: Mapping[str, Any], password: str | None = None, debug: bool = False
@@ -520,7 +522,7 @@ class Share:
             name=values.get("name"),
             debug=debug,
         )
-        self._data = dict(result)
+        self._data = as_object(result, "share")
         return self
 
     def set_password(
@@ -559,7 +561,7 @@ class Filesystem:
     ) -> builtins.list[Item]:
         here = _path_of(item_or_path)
         result = self._rest.list_folder(str(here), debug=debug)
-        return [make_item(self._rest, meta, here) for meta in result.get("items", [])]
+        return [make_item(self._rest, meta, here) for meta in items_of(result)]
 
     def get_item(self, path: Path | str, debug: bool = False) -> Item:
         target = _path_of(path)
@@ -570,7 +572,7 @@ class Filesystem:
 
     def list_trash(self, debug: bool = False) -> builtins.list[Item]:
         result = self._rest.browse_trash("/", debug=debug)
-        return [make_item(self._rest, meta, None, True) for meta in result.get("items", [])]
+        return [make_item(self._rest, meta, None, True) for meta in items_of(result)]
 
     def move(
         self,
@@ -614,7 +616,7 @@ class Filesystem:
 
     def list_shares(self, debug: bool = False) -> builtins.list[Share]:
         result = self._rest.list_shares(debug=debug)
-        return [Share(self._rest, data) for data in result or []]
+        return [Share(self._rest, data) for data in as_objects(result, "share")]
 
     def create_share(
         self,
@@ -634,4 +636,4 @@ class Filesystem:
         if password is not None:
             self._rest.unlock_share(share_key, password, debug=debug)
         result = self._rest.browse_share(share_key, debug=debug)
-        return Share(self._rest, result.get("share", {}))
+        return Share(self._rest, as_object(result, "share").get("share", {}))

@@ -14,8 +14,10 @@ from typing import Any, Self, TextIO
 import httpx
 
 from cloudspec.core import RetryPolicy
+from cloudspec.core.config import VerifyTypes
 from cloudspec.core.errors import APIError
 
+from .._shapes import as_objects
 from ..errors import MissingArgument
 from ..values import User
 from .objects import Account, Filesystem
@@ -25,7 +27,11 @@ __all__ = ["Session"]
 
 
 class Session:
-    """A ButtFS session for one application (client id and secret) and one user."""
+    """A ButtFS session for one application (client id and secret) and one user.
+
+    ``debug=True`` prints every request and answer (redacted), as ``debug=True`` on each call
+    of the original SDK did; ``verify`` is TLS verification (``False`` warns).
+    """
 
     def __init__(
         self,
@@ -36,6 +42,8 @@ class Session:
         retry: RetryPolicy | None = None,
         transport: httpx.BaseTransport | None = None,
         debug_stream: TextIO | None = None,
+        verify: VerifyTypes = True,
+        debug: bool = False,
     ) -> None:
         self.rest_interface = ButtFSRESTAdapter(
             base_url,
@@ -44,6 +52,8 @@ class Session:
             retry=retry,
             transport=transport,
             debug_stream=debug_stream,
+            verify=verify,
+            debug=debug,
         )
 
     def __repr__(self) -> str:
@@ -127,4 +137,4 @@ class Session:
     ) -> list[dict[str, Any]]:
         """The latest actions (``start`` negative: the last N; ``stop`` exclusive)."""
         result = self.rest_interface.get_history(start, stop, debug=debug)
-        return [dict(entry) for entry in result or []]
+        return as_objects(result, "history entry")

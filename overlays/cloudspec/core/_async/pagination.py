@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Generic, TypeVar
 
+from ..errors import MalformedResponseError
 from ..pages import Page, PageInfo
 
 __all__ = ["AsyncPaginator"]
@@ -30,6 +31,8 @@ class AsyncPaginator(Generic[T]):
             # An empty page with a cursor would loop forever on a buggy server.
             if page.next is None or not page.items:
                 return
+            if page.next == info:  # the same cursor again: a server that pages forever
+                raise MalformedResponseError("the server sent the same next-page cursor twice")
             info = page.next
             # Drop the page before fetching the next: one page in memory, not two.
             del page

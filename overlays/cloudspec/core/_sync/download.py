@@ -17,7 +17,9 @@ from typing import Any
 
 import httpx
 
+from ..budget import budget_allows_retry
 from ..errors import IntegrityError, TransportError, map_transport_errors, status_error_class
+from ..limits import EXT_MAX_RESPONSE_BYTES
 from ..redact import Redactor, default_redactor
 from ..sink import DownloadSink
 
@@ -64,9 +66,17 @@ def download_to_path(
                 try:
                     with map_transport_errors(redactor):
                         with client.stream(
-                            "GET", url, headers=headers, auth=auth, follow_redirects=redirects
+                            "GET",
+                            url,
+                            headers=headers,
+                            auth=auth,
+                            follow_redirects=redirects,
+                            # A file's body, streamed to disk: never capped, whatever its type.
+                            extensions={EXT_MAX_RESPONSE_BYTES: None},
                         ) as response:
-                            if response.status_code >= 400:
+                            # A redirect not followed is no file: an error, never an empty
+                            # file renamed into place.
+                            if response.status_code >= 300:
                                 response.read()
                                 cls = status_error_class(response.status_code)
                                 raise cls(
@@ -89,9 +99,10 @@ def download_to_path(
                                 if progress is not None:
                                     progress(done, total)
                     break
-                except TransportError:
+                except TransportError as exc:
                     resumes += 1
-                    if resumes > max_resumes:
+                    # A resume is a retry: the client's retry budget pays for it.
+                    if resumes > max_resumes or not budget_allows_retry(client, exc):
                         sink.close()
                         raise
                 except BaseException:

@@ -20,6 +20,7 @@ from .._batching import (
     subrequest,
     subresponse,
 )
+from .._bodies import json_object
 from .._call import Call
 from ..exceptions import BatchSubResponse, KintoBatchException
 
@@ -53,7 +54,9 @@ class AsyncBatchRunner:
         if not queued:
             return []
         settings = await self._settings()
-        size = int(settings.get("batch_max_requests") or DEFAULT_BATCH_MAX_REQUESTS)
+        size = settings.get("batch_max_requests") or DEFAULT_BATCH_MAX_REQUESTS
+        if not isinstance(size, int) or size < 1:  # a hostile /v1/ answer: the safe default
+            size = DEFAULT_BATCH_MAX_REQUESTS
         start = len(self._answers)
         for offset in range(0, len(queued), size):
             chunk = [c for c, _ in queued[offset : offset + size]]
@@ -64,7 +67,8 @@ class AsyncBatchRunner:
             response = await self._send(call)
             if response is None:  # dry mode
                 continue
-            self._answers.extend(zip(chunk, answers(chunk, response.json()), strict=True))
+            body = json_object(response, self._redactor)
+            self._answers.extend(zip(chunk, answers(chunk, body), strict=True))
         sent = self._answers[start:]
         if any(is_failure(status_of(answer), self._ignore_4xx) for _, answer in sent):
             subs = [subresponse(start + i, c, a) for i, (c, a) in enumerate(sent)]

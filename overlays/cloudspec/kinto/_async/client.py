@@ -24,7 +24,8 @@ import httpx
 from cloudspec.core._async.download import Progress, async_download_to_path
 from cloudspec.core._async.factory import build_async_client
 from cloudspec.core._async.pagination import AsyncPaginator
-from cloudspec.core.config import DEFAULT_TIMEOUT, TimeoutTypes
+from cloudspec.core.budget import PerClientBudget, RetryBudget
+from cloudspec.core.config import DEFAULT_TIMEOUT, TimeoutTypes, VerifyTypes
 from cloudspec.core.files import atomic_write_text, sha256_of, target_path
 from cloudspec.core.pages import Page, PageInfo
 from cloudspec.core.redact import default_redactor
@@ -33,6 +34,7 @@ from cloudspec.kinto_api import Client as ApiClient
 
 from .. import _calls as calls
 from .._auth import KintoAuth, resolve_auth
+from .._bodies import MissingCapability, header_int, json_object, page_items
 from .._call import Call
 from .._calls import Kind, ListParams, etag
 from ..exceptions import KintoAPIError, KintoPreconditionFailed
@@ -48,6 +50,8 @@ Json = dict[str, Any]
 # Page size for the iterators when the caller gives no ``_limit``: one page of
 # this many objects is the most they hold in memory.
 DEFAULT_PAGE_SIZE = 1000
+# Each client its own retry budget (see cloudspec.core.budget) unless told otherwise.
+_OWN_BUDGET = PerClientBudget()
 
 
 def normalise_server_url(server_url: str) -> str:
@@ -88,7 +92,9 @@ class AsyncKintoClient:
 
     ``auth`` is an ``httpx.Auth``, a ``(user, password)`` tuple, ``"user:password"``
     or ``"Bearer <token>"``. ``retry`` is the number of retries (default 2);
-    ``retry_after`` forces the wait between them. ``debug=True`` prints every
+    ``retry_after`` forces the wait between them. ``retry_budget`` pays for the
+    retries (a 500-token bucket of this client's own by default): a ``RetryBudget``
+    shared with other clients, or ``None`` for none. ``debug=True`` prints every
     request and response with credentials redacted.
     """
 
@@ -101,18 +107,19 @@ class AsyncKintoClient:
         collection: str | None = None,
         retry: int | None = None,
         retry_after: float | None = None,
+        retry_budget: PerClientBudget | RetryBudget | None = _OWN_BUDGET,
         timeout: TimeoutTypes = DEFAULT_TIMEOUT,
         ignore_batch_4xx: bool = False,
         headers: Mapping[str, str] | None = None,
         dry_mode: bool = False,
         debug: bool = False,
-        verify: bool = True,
+        verify: VerifyTypes = True,
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
         base = normalise_server_url(server_url)
         http_auth, secrets = resolve_auth(auth)
         redactor = default_redactor.with_secrets(*secrets)
-        policy = RetryPolicy(backoff_header="Backoff")
+        policy = RetryPolicy(backoff_header="Backoff", budget=retry_budget)
         if retry is not None:
             policy = attrs.evolve(policy, max_retries=retry)
         if retry_after is not None:
@@ -202,7 +209,7 @@ class AsyncKintoClient:
         response = await self._response(call)
         if response is None or not response.content:
             return None
-        return response.json()
+        return json_object(response, self._shared.session.redactor)
 
     def _bucket_id(self, bucket: str | None) -> str:
         value = bucket if bucket is not None else self._bucket
@@ -220,12 +227,13 @@ class AsyncKintoClient:
         """``GET /v1/``, fetched once per client family (settings, capabilities)."""
         if self._shared.info is None:
             response = await self._shared.session.send(calls.hello())
-            self._shared.info = response.json() if response is not None else {}
+            info = json_object(response) if response is not None else None
+            self._shared.info = info or {}
         return self._shared.info
 
     async def _server_settings(self) -> Mapping[str, Any]:
-        settings: Mapping[str, Any] = (await self._server_info()).get("settings") or {}
-        return settings
+        settings = (await self._server_info()).get("settings") or {}
+        return settings if isinstance(settings, Mapping) else {}
 
     # -- generic operations, shared by every resource kind -----------------------------------
 
@@ -237,6 +245,7 @@ class AsyncKintoClient:
         permissions: Mapping[str, Iterable[str]] | None,
         safe: bool,
         if_not_exists: bool,
+        generated_id: bool = False,
     ) -> Json:
         call = calls.put(
             kind, ids, data, _permissions(permissions), if_none_match="*" if safe else None
@@ -244,7 +253,9 @@ class AsyncKintoClient:
         try:
             result: Json = await self._run(call)
         except KintoPreconditionFailed:
-            if not if_not_exists:
+            # An id this client just drew at random can only exist if our own PUT landed
+            # and its answer was lost before a retry: the create is done, not in conflict.
+            if not (if_not_exists or generated_id):
                 raise
             existing: Json = await self._run(calls.get(kind, ids))
             return existing
@@ -327,7 +338,7 @@ class AsyncKintoClient:
             taken += 1
             if response is None or response.status_code == 304 or not response.content:
                 return Page(items=[])  # dry mode, or not modified since if_none_match
-            items = response.json().get("data") or []
+            items = page_items(response, self._shared.session.redactor)
             next_page = response.headers.get("next-page")
             nxt = None
             if next_page and (max_pages is None or taken < max_pages):
@@ -359,8 +370,8 @@ class AsyncKintoClient:
         response = await self._response(calls.count(kind, parents, ListParams(filters)))
         if response is None:
             return 0
-        total = response.headers.get("total-objects") or response.headers.get("total-records")
-        return int(total) if total is not None else 0
+        total = header_int(response, "total-objects", "total-records")
+        return total if total is not None else 0
 
     def _iter(
         self,
@@ -686,7 +697,9 @@ class AsyncKintoClient:
             ids = (*self._collection_ids(collection, bucket), new_record_id())
         else:
             ids = self._record_ids(rid, collection, bucket)
-        return await self._create(Kind.RECORD, ids, data, permissions, safe, if_not_exists)
+        return await self._create(
+            Kind.RECORD, ids, data, permissions, safe, if_not_exists, generated_id=rid is None
+        )
 
     async def update_record(
         self,
@@ -992,9 +1005,10 @@ class AsyncKintoClient:
 
     async def _attachment_url(self, location: str) -> str:
         capabilities = (await self._server_info()).get("capabilities") or {}
-        base_url = (capabilities.get("attachments") or {}).get("base_url")
-        if not base_url:
-            raise ValueError("the server announces no attachments base_url")
+        attachments = capabilities.get("attachments") if isinstance(capabilities, dict) else None
+        base_url = attachments.get("base_url") if isinstance(attachments, dict) else None
+        if not base_url or not isinstance(base_url, str):
+            raise MissingCapability("the server announces no attachments base_url", status=200)
         return urljoin(str(base_url).rstrip("/") + "/", location.lstrip("/"))
 
     # -- batch -----------------------------------------------------------------------------

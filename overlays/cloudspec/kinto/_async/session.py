@@ -9,6 +9,7 @@ from typing import Any
 import httpx
 
 from cloudspec.core.errors import map_transport_errors
+from cloudspec.core.limits import EXT_READ_WHOLE
 from cloudspec.core.redact import Redactor
 from cloudspec.core.retry import EXT_IDEMPOTENT, EXT_RETRY, RetryPolicy
 
@@ -73,6 +74,7 @@ class AsyncSession:
         if self.dry_mode:
             _log.info("dry mode: %s %s", request.method, self.redactor.url(str(request.url)))
             return None
+        request.extensions[EXT_READ_WHOLE] = True  # read into memory: capped, any type
         with map_transport_errors(self.redactor):
             response = await self.http.send(request)
         # httpx ties a response and its stream into a reference cycle, so a read page
@@ -87,7 +89,9 @@ class AsyncSession:
         if alert and alert not in self._alerts_seen:
             self._alerts_seen.add(alert)
             warnings.warn(f"Kinto: {alert}", KintoAlert, stacklevel=4)
-        if response.status_code >= 400:
+        # A redirect is never followed (credentials stay on the server's origin): it is an
+        # error too, not an empty answer. 304 answers a conditional read.
+        if response.status_code >= 300 and response.status_code != 304:
             raise error_from_response(response, redactor=self.redactor, not_found=call.not_found)
 
     async def aclose(self) -> None:

@@ -21,6 +21,7 @@ from .._batching import (
     subrequest,
     subresponse,
 )
+from .._bodies import json_object
 from .._call import Call
 from ..exceptions import BatchSubResponse, KintoBatchException
 
@@ -54,7 +55,9 @@ class BatchRunner:
         if not queued:
             return []
         settings = self._settings()
-        size = int(settings.get("batch_max_requests") or DEFAULT_BATCH_MAX_REQUESTS)
+        size = settings.get("batch_max_requests") or DEFAULT_BATCH_MAX_REQUESTS
+        if not isinstance(size, int) or size < 1:  # a hostile /v1/ answer: the safe default
+            size = DEFAULT_BATCH_MAX_REQUESTS
         start = len(self._answers)
         for offset in range(0, len(queued), size):
             chunk = [c for c, _ in queued[offset : offset + size]]
@@ -65,7 +68,8 @@ class BatchRunner:
             response = self._send(call)
             if response is None:  # dry mode
                 continue
-            self._answers.extend(zip(chunk, answers(chunk, response.json()), strict=True))
+            body = json_object(response, self._redactor)
+            self._answers.extend(zip(chunk, answers(chunk, body), strict=True))
         sent = self._answers[start:]
         if any(is_failure(status_of(answer), self._ignore_4xx) for _, answer in sent):
             subs = [subresponse(start + i, c, a) for i, (c, a) in enumerate(sent)]

@@ -30,15 +30,18 @@ import random
 from collections.abc import Mapping
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Any, BinaryIO, Self, cast
+from typing import IO, Any, BinaryIO, Self, TypeVar, cast
 from urllib.parse import quote, urlsplit, urlunsplit
 
 import httpx
 
 from cloudspec.core import RetryPolicy, build_client
 from cloudspec.core._backends import offload, sleep
-from cloudspec.core.config import TimeoutTypes
+from cloudspec.core.budget import budget_allows_retry
+from cloudspec.core.config import TimeoutTypes, VerifyTypes
 from cloudspec.core.errors import TransportError, map_transport_errors
+from cloudspec.core.limits import EXT_MAX_RESPONSE_BYTES, EXT_READ_WHOLE
+from cloudspec.core.parsing import Parseable, decode_json, parse, parse_list
 from cloudspec.core.retry import EXT_IDEMPOTENT, EXT_RETRY, parse_retry_after
 from cloudspec.metadisk_api.api.buckets import (
     create_bucket,
@@ -86,12 +89,14 @@ from cloudspec.metadisk_api.types import File as Payload
 from ..auth import BasicAuth, ECDSAAuth, ECDSAKeyPair, password_hash
 from ..errors import (
     MetadiskIntegrityError,
+    MetadiskMalformedResponseError,
     MetadiskNotFoundError,
     MetadiskServerError,
     error_from_response,
 )
 from ..hashing import BridgeHasher, HashingReader, file_bridge_hash
 from ..hashing_thread import HashingThread
+from ..tokens import ShardPointer, TransferToken
 
 __all__ = [
     "DEFAULT_BASE_URL",
@@ -104,6 +109,7 @@ __all__ = [
 ]
 
 JSON = Any
+_M = TypeVar("_M")
 DEFAULT_BASE_URL = "https://api.metadisk.org"
 DEFAULT_RETRY = RetryPolicy(statuses=frozenset({408, 429, 502, 503, 504}))
 """Dropped connections and 502/503/504; never 500, which the bridge uses for client errors."""
@@ -124,6 +130,7 @@ class _Bridge:
         retry: RetryPolicy | None,
         debug: bool,
         transport: httpx.BaseTransport | None,
+        verify: VerifyTypes = True,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self.auth = auth
@@ -135,6 +142,7 @@ class _Bridge:
             retry=self.policy,
             debug=debug,
             transport=transport,
+            verify=verify,
         )
 
     def build(
@@ -168,17 +176,16 @@ class _Bridge:
     def send(self, request: httpx.Request, *, signed: bool = True) -> JSON:
         """Send, read, raise the typed error for an error status, return the decoded JSON
         (``None`` for an empty body). ``signed=False`` sends without the client's auth."""
+        request.extensions[EXT_READ_WHOLE] = True  # read into memory: capped, any type
         with map_transport_errors():
             auth = self.client.auth if signed else None
             response = self.client.send(request, auth=auth)
-        if response.status_code >= 400:
+        # A redirect is not followed (signatures stay on the bridge's origin): an error too.
+        if response.status_code >= 300:
             raise error_from_response(response)
-        if not response.content.strip():
-            return None
-        try:
-            return response.json()
-        except ValueError:
-            return None
+        # Blank: None. Not JSON (an HTML page from a proxy): a typed error, never an empty
+        # listing that would look like "no buckets".
+        return decode_json(response, error=MetadiskMalformedResponseError)
 
     def call(
         self,
@@ -211,7 +218,15 @@ class _Bridge:
             attempt += 1
 
     def resend_delay(self, error: Exception, attempt: int) -> float | None:
-        """Seconds to wait before re-sending after ``error``, or None to give up."""
+        """Seconds to wait before re-sending after ``error``, or None to give up: when the
+        policy says so, or when the client's retry budget cannot pay for the re-send (every
+        re-send here draws from the same budget as the transport's retries)."""
+        delay = self._wanted_delay(error, attempt)
+        if delay is None or not budget_allows_retry(self.client, error):
+            return None
+        return delay
+
+    def _wanted_delay(self, error: Exception, attempt: int) -> float | None:
         if attempt >= self.policy.max_retries:
             return None
         if isinstance(error, MetadiskServerError):
@@ -248,8 +263,15 @@ class _Owner:
         self.close()
 
 
-def _list(body: JSON) -> list[Mapping[str, Any]]:
-    return [item for item in body or [] if isinstance(item, Mapping)]
+def _parse(model: type[Parseable[_M]], body: JSON) -> _M:
+    """The bridge's answer as ``model``; a body that does not fit is a typed error."""
+    return parse(model, body, error=MetadiskMalformedResponseError)
+
+
+def _parse_list(model: type[Parseable[_M]], body: JSON) -> list[_M]:
+    """A JSON array of ``model`` (an empty body, ``{}`` or ``[]``: no items); anything else
+    is a typed error."""
+    return [] if not body else parse_list(model, body, error=MetadiskMalformedResponseError)
 
 
 def _pubkey(key: ECDSAKeyPair | str) -> str:
@@ -270,6 +292,7 @@ class Users(_Owner):
         retry: RetryPolicy | None = None,
         debug: bool = False,
         transport: httpx.BaseTransport | None = None,
+        verify: VerifyTypes = True,
     ) -> None:
         self.email = email
         self._password_hash = password_hash(password)
@@ -281,6 +304,7 @@ class Users(_Owner):
             retry=retry,
             debug=debug,
             transport=transport,
+            verify=verify,
         )
 
     def __repr__(self) -> str:
@@ -294,25 +318,25 @@ class Users(_Owner):
             pubkey=UNSET if pubkey is None else _pubkey(pubkey),
         )
         kwargs = register_user._get_kwargs(body=body)
-        return User.from_dict(self._bridge.call(kwargs, signed=False))
+        return _parse(User, self._bridge.call(kwargs, signed=False))
 
     def activate(self, token: str) -> User:
         """``GET /activations/{token}`` (no auth)."""
         kwargs = activate_user._get_kwargs(token)
-        return User.from_dict(self._bridge.call(kwargs, signed=False, resend=True))
+        return _parse(User, self._bridge.call(kwargs, signed=False, resend=True))
 
     def resend_activation(self) -> User:
         """``POST /activations``: email the activation link again (no auth)."""
         body = ResendActivationRequest(email=self.email)
         kwargs = resend_activation._get_kwargs(body=body)
-        return User.from_dict(self._bridge.call(kwargs, signed=False))
+        return _parse(User, self._bridge.call(kwargs, signed=False))
 
     def reset_password(self, new_password: str) -> User:
         """``PATCH /users/{email}``: ask for a password change, applied when the emailed link
         is followed (:meth:`confirm_reset`)."""
         body = ResetPasswordRequest(password=password_hash(new_password))
         kwargs = reset_password._get_kwargs(self.email, body=body)
-        user = User.from_dict(self._bridge.call(kwargs))
+        user = _parse(User, self._bridge.call(kwargs))
         self._pending_password = new_password
         return user
 
@@ -320,7 +344,7 @@ class Users(_Owner):
         """``GET /resets/{token}`` (no auth); this client then signs in with the new password
         if it asked for the reset."""
         kwargs = confirm_password_reset._get_kwargs(token)
-        user = User.from_dict(self._bridge.call(kwargs, signed=False))
+        user = _parse(User, self._bridge.call(kwargs, signed=False))
         if self._pending_password is not None:
             new = self._pending_password
             self._password_hash, self._pending_password = password_hash(new), None
@@ -331,12 +355,12 @@ class Users(_Owner):
     def delete(self) -> User:
         """``DELETE /users/{email}``: ask for the account's deletion, done when the emailed
         link is followed (:meth:`confirm_delete`)."""
-        return User.from_dict(self._bridge.call(delete_user._get_kwargs(self.email)))
+        return _parse(User, self._bridge.call(delete_user._get_kwargs(self.email)))
 
     def confirm_delete(self, token: str) -> User:
         """``GET /deactivations/{token}`` (no auth)."""
         kwargs = confirm_user_deletion._get_kwargs(token)
-        return User.from_dict(self._bridge.call(kwargs, signed=False))
+        return _parse(User, self._bridge.call(kwargs, signed=False))
 
 
 class Keys:
@@ -352,12 +376,12 @@ class Keys:
     def create(self, key_pair_or_pubkey: ECDSAKeyPair | str) -> PublicKey:
         """``POST /keys``: register a public key (a key pair's compressed hex, or hex)."""
         body = AddKeyRequest(key=_pubkey(key_pair_or_pubkey))
-        return PublicKey.from_dict(self._bridge.call(add_key._get_kwargs(body=body)))
+        return _parse(PublicKey, self._bridge.call(add_key._get_kwargs(body=body)))
 
     def list(self) -> builtins.list[PublicKey]:
         """``GET /keys``."""
         body = self._bridge.call(list_keys._get_kwargs())
-        return [PublicKey.from_dict(item) for item in _list(body)]
+        return _parse_list(PublicKey, body)
 
     def delete(self, pubkey: ECDSAKeyPair | str) -> None:
         """``DELETE /keys/{pubkey}``."""
@@ -390,6 +414,7 @@ class Buckets(_Owner):
         retry: RetryPolicy | None = None,
         debug: bool = False,
         transport: httpx.BaseTransport | None = None,
+        verify: VerifyTypes = True,
     ) -> None:
         self.key_pair = key_pair
         self._bridge = _Bridge(
@@ -399,6 +424,7 @@ class Buckets(_Owner):
             retry=retry,
             debug=debug,
             transport=transport,
+            verify=verify,
         )
 
     def __repr__(self) -> str:
@@ -418,12 +444,12 @@ class Buckets(_Owner):
         second one would be a duplicate. List the buckets to find out.
         """
         body = _bucket_request(name, storage, transfer, pubkeys)
-        return BucketModel.from_dict(self._bridge.call(create_bucket._get_kwargs(body=body)))
+        return _parse(BucketModel, self._bridge.call(create_bucket._get_kwargs(body=body)))
 
     def list(self) -> builtins.list[BucketModel]:
         """``GET /buckets``."""
         body = self._bridge.call(list_buckets._get_kwargs(), resend=True)
-        return [BucketModel.from_dict(item) for item in _list(body)]
+        return _parse_list(BucketModel, body)
 
 
 class Bucket(_Owner):
@@ -439,6 +465,7 @@ class Bucket(_Owner):
         retry: RetryPolicy | None = None,
         debug: bool = False,
         transport: httpx.BaseTransport | None = None,
+        verify: VerifyTypes = True,
     ) -> None:
         self.id = bucket_id
         self.key_pair = key_pair
@@ -449,6 +476,7 @@ class Bucket(_Owner):
             retry=retry,
             debug=debug,
             transport=transport,
+            verify=verify,
         )
         self.files = BucketFiles(bucket_id, self._bridge)
 
@@ -458,7 +486,7 @@ class Bucket(_Owner):
     def info(self) -> BucketModel:
         """``GET /buckets/{id}`` (the original SDK's ``Bucket.list()``)."""
         kwargs = get_bucket._get_kwargs(self.id)
-        return BucketModel.from_dict(self._bridge.call(kwargs, resend=True))
+        return _parse(BucketModel, self._bridge.call(kwargs, resend=True))
 
     def update(
         self,
@@ -470,7 +498,7 @@ class Bucket(_Owner):
         """``PATCH /buckets/{id}``: change what is given, keep the rest."""
         body = _bucket_request(name, storage, transfer, pubkeys)
         kwargs = update_bucket._get_kwargs(self.id, body=body)
-        return BucketModel.from_dict(self._bridge.call(kwargs, resend=True))
+        return _parse(BucketModel, self._bridge.call(kwargs, resend=True))
 
     def delete(self) -> None:
         """``DELETE /buckets/{id}``."""
@@ -502,13 +530,13 @@ class BucketFiles:
         body = TokenRequest(operation=check_operation(operation.upper()))
         kwargs = create_token._get_kwargs(self.bucket_id, body=body)
         # A token the bridge made but whose answer was lost is never used: re-asking is safe.
-        return Token.from_dict(self._bridge.call(kwargs, resend=True))
+        return _parse(TransferToken, self._bridge.call(kwargs, resend=True))
 
     def list(self) -> builtins.list[BucketFile]:
         """``GET /buckets/{id}/files``."""
         kwargs = list_files._get_kwargs(self.bucket_id)
         body = self._bridge.call(kwargs, resend=True)
-        return [BucketFile.from_dict(item) for item in _list(body)]
+        return _parse_list(BucketFile, body)
 
     def delete(self, file_hash: str) -> None:
         """``DELETE /buckets/{id}/files/{hash}``."""
@@ -560,7 +588,7 @@ class BucketFiles:
                 self.bucket_id, body=body, x_token=token, x_filesize=size
             )
             answer = self._bridge.send(self._bridge.build(kwargs, extensions=_NO_RETRY))
-        uploaded = BucketFile.from_dict(answer)
+        uploaded = _parse(BucketFile, answer)
         expected = reader.hasher.hexdigest()
         if isinstance(uploaded.hash_, str) and uploaded.hash_ != expected:
             raise MetadiskIntegrityError(
@@ -577,7 +605,7 @@ class BucketFiles:
             self.bucket_id, file_hash, x_token=_token_text(token)
         )
         body = self._bridge.send(self._bridge.build(kwargs, extensions=_NO_RETRY))
-        return [FilePointer.from_dict(item) for item in _list(body)]
+        return _parse_list(ShardPointer, body)
 
     def _fresh_pointers(
         self, file_hash: str, token: Token | str | None
@@ -666,7 +694,7 @@ class BucketFiles:
             "GET",
             self._shard_url(pointer),
             params={"token": pointer.token},
-            extensions=_NO_RETRY,
+            extensions={**_NO_RETRY, EXT_MAX_RESPONSE_BYTES: None},  # a shard: uncapped
         )
         shard = BridgeHasher()
         with map_transport_errors():

@@ -29,7 +29,9 @@ import httpx
 
 from cloudspec.core import RetryPolicy, build_async_client
 from cloudspec.core._backends import async_sleep
-from cloudspec.core.config import TimeoutTypes
+from cloudspec.core.budget import budget_allows_retry
+from cloudspec.core.config import TimeoutTypes, VerifyTypes
+from cloudspec.core.limits import EXT_READ_WHOLE
 from cloudspec.core.redact import Redactor, default_redactor
 from cloudspec.core.retry import EXT_RETRY
 from cloudspec.smartfile_api.api.oauth import oauth_access_token, oauth_request_token
@@ -91,7 +93,7 @@ class AsyncClient(AsyncTypedCalls):
         timeout: TimeoutTypes = DEFAULT_TIMEOUT,
         retry: RetryPolicy | None = None,
         debug: bool = False,
-        verify: bool | str = True,
+        verify: VerifyTypes = True,
         transport: httpx.AsyncBaseTransport | None = None,
         redactor: Redactor = default_redactor,
     ) -> None:
@@ -173,9 +175,13 @@ class AsyncClient(AsyncTypedCalls):
         attempt = 1
         while True:
             request: httpx.Request = build()
+            if not stream and not decode:  # a typed call: the answer is read whole, capped
+                request.extensions[EXT_READ_WHOLE] = True
             with map_transport_errors(self._redactor):
                 response = await self._http.send(request, auth=auth or self._auth(), stream=True)
-            if response.status_code < 400:
+            # A redirect is not followed (credentials stay on the API's origin): an error too,
+            # not an empty answer.
+            if response.status_code < 300:
                 return await self._answer(response, decode=decode, stream=stream)
             await _read_error(response, self._redactor)
             wait = throttle_wait(response) if self.throttle_wait else None
@@ -185,8 +191,25 @@ class AsyncClient(AsyncTypedCalls):
                 raise ThrottledError(f"Could not complete request after {attempt} trys.", wait)
             if rewind is not None and not rewind():
                 raise error_from_response(response, redactor=self._redactor)
+            # Throttle retries draw from the client's retry budget, like the transport's.
+            if not budget_allows_retry(self._http):
+                raise error_from_response(response, redactor=self._redactor)
             await async_sleep(wait)
             attempt += 1
+
+    def _throttle_delay(self, response: httpx.Response, attempt: int) -> float:
+        """Seconds to wait before trying a throttled request again, for callers that do not go
+        through :meth:`_send` (downloads); the same rules. Raises the typed error when
+        ``response`` is not throttling (or waiting is off), ``ThrottledError`` after the last
+        attempt."""
+        wait = throttle_wait(response) if self.throttle_wait else None
+        if wait is None:
+            raise error_from_response(response, redactor=self._redactor)
+        if attempt >= THROTTLE_ATTEMPTS or wait > MAX_THROTTLE_WAIT:
+            raise ThrottledError(f"Could not complete request after {attempt} trys.", wait)
+        if not budget_allows_retry(self._http):
+            raise error_from_response(response, redactor=self._redactor)
+        return wait
 
     async def _answer(self, response: httpx.Response, *, decode: bool, stream: bool) -> Any:
         content_type = str(response.headers.get("content-type", ""))
@@ -206,7 +229,7 @@ class AsyncClient(AsyncTypedCalls):
             return response.text
         try:
             return response.json()
-        except ValueError:
+        except (ValueError, RecursionError):  # not JSON, or nested too deep to decode
             return response.text
 
     async def aclose(self) -> None:

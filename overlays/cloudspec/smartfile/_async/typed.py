@@ -15,14 +15,17 @@ import os
 import time
 from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from pathlib import Path, PurePosixPath
-from typing import IO, Any, cast
+from typing import IO, Any, TypeVar, cast
 
 import httpx
 
 from cloudspec.core import errors as core
 from cloudspec.core._async.download import async_download_to_path as async_fetch_to_path
 from cloudspec.core._backends import async_sleep
+from cloudspec.core.limits import EXT_MAX_RESPONSE_BYTES
+from cloudspec.core.parsing import Parseable, parse, parse_list
 from cloudspec.core.redact import Redactor
+from cloudspec.core.retry import EXT_IDEMPOTENT
 from cloudspec.smartfile_api.api.data import download_file, upload_files
 from cloudspec.smartfile_api.api.links import create_link, delete_link, list_links
 from cloudspec.smartfile_api.api.oper import (
@@ -62,11 +65,13 @@ from cloudspec.smartfile_api.types import File as Payload
 
 from ..errors import (
     APIError,
+    MalformedResponseError,
     PartialFailure,
     RequestError,
+    ServerError,
     TaskFailed,
     TaskTimeout,
-    error_from_response,
+    ThrottledError,
     map_transport_errors,
     transport_error,
 )
@@ -78,7 +83,19 @@ __all__ = ["DEFAULT_TASK_TIMEOUT", "AsyncTypedCalls"]
 DEFAULT_TASK_TIMEOUT = 300.0
 _FIRST_POLL = 0.2
 _MAX_POLL = 5.0
+_POLL_FAILURES = 3
 _DONE = frozenset({"SUCCESS", "FAILURE", "REVOKED"})
+_M = TypeVar("_M")
+
+
+def _parse(model: type[Parseable[_M]], body: Any) -> _M:
+    """SmartFile's answer as ``model``; a body that does not fit is a typed error."""
+    return parse(model, body, error=MalformedResponseError)
+
+
+def _parse_list(model: type[Parseable[_M]], items: Any) -> builtins.list[_M]:
+    """A page's items (none when absent); anything but a list of objects is a typed error."""
+    return [] if items is None else parse_list(model, items, error=MalformedResponseError)
 
 
 def _paths(value: str | Sequence[str]) -> builtins.list[str]:
@@ -114,8 +131,18 @@ class AsyncTypedCalls:
     ) -> Any:
         raise NotImplementedError
 
-    async def _op(self, kwargs: Mapping[str, Any], rewind: Callable[[], bool] | None = None) -> Any:
-        """Send a generated operation's request and answer its JSON."""
+    def _throttle_delay(self, response: httpx.Response, attempt: int) -> float:
+        raise NotImplementedError
+
+    async def _op(
+        self,
+        kwargs: Mapping[str, Any],
+        rewind: Callable[[], bool] | None = None,
+        *,
+        idempotent: bool = False,
+    ) -> Any:
+        """Send a generated operation's request and answer its JSON. ``idempotent``: a POST
+        that a replay cannot apply twice, so the transport may re-send it after a drop."""
 
         def build() -> httpx.Request:
             params = kwargs.get("params") or None
@@ -126,6 +153,7 @@ class AsyncTypedCalls:
                 headers=kwargs.get("headers") or None,
                 data=kwargs.get("data"),
                 files=kwargs.get("files"),
+                extensions={EXT_IDEMPOTENT: True} if idempotent else None,
             )
 
         return await self._send(build, rewind, decode=False)
@@ -134,17 +162,17 @@ class AsyncTypedCalls:
 
     async def ping(self) -> Ping:
         """``GET /api/2/ping/``."""
-        return Ping.from_dict(await self._op(ping._get_kwargs()))
+        return _parse(Ping, await self._op(ping._get_kwargs()))
 
     async def whoami(self) -> Whoami:
         """``GET /api/2/whoami/``: the user and site the credentials belong to."""
-        return Whoami.from_dict(await self._op(whoami._get_kwargs()))
+        return _parse(Whoami, await self._op(whoami._get_kwargs()))
 
     # ---- paths ----
 
     async def info(self, path: str) -> PathInfo:
         """``GET /api/2/path/info/{path}``."""
-        return PathInfo.from_dict(await self._op(get_path_info._get_kwargs(path)))
+        return _parse(PathInfo, await self._op(get_path_info._get_kwargs(path)))
 
     async def iter_children(
         self, path: str = "/", *, page_size: int = 100, fields: Sequence[str] | None = None
@@ -161,8 +189,8 @@ class AsyncTypedCalls:
             )
             body = await self._op(kwargs)
             children = body.get("children") if isinstance(body, Mapping) else None
-            for child in children or []:
-                yield PathInfo.from_dict(child)
+            for child in _parse_list(PathInfo, children):
+                yield child
             pages = body.get("pages") if isinstance(body, Mapping) else None
             if not children or not isinstance(pages, int) or page >= pages:
                 return
@@ -175,12 +203,13 @@ class AsyncTypedCalls:
     async def mkdir(self, path: str) -> PathInfo:
         """``POST /api/2/path/oper/mkdir/`` (parents too; an existing directory is fine)."""
         kwargs = mkdir._get_kwargs(body=MkdirRequest(path=path))
-        return PathInfo.from_dict(await self._op(kwargs))
+        # Making a directory that exists is a success: a replay after a lost answer is safe.
+        return _parse(PathInfo, await self._op(kwargs, idempotent=True))
 
     async def rename(self, src: str, dst: str) -> PathInfo:
         """``POST /api/2/path/oper/rename/``: ``dst`` is a new name, or a path."""
         kwargs = rename_path._get_kwargs(body=RenameRequest(src=src, dst=dst))
-        return PathInfo.from_dict(await self._op(kwargs))
+        return _parse(PathInfo, await self._op(kwargs))
 
     # ---- transfers ----
 
@@ -209,7 +238,7 @@ class AsyncTypedCalls:
         answer = await self._op(upload_files._get_kwargs(directory, body=body), rewind)
         if isinstance(answer, builtins.list):
             answer = answer[0] if answer else {}
-        return PathInfo.from_dict(answer)
+        return _parse(PathInfo, answer)
 
     async def download(
         self,
@@ -225,7 +254,9 @@ class AsyncTypedCalls:
         if not perform_download:
 
             def build() -> httpx.Request:
-                return self._http.build_request("GET", str(kwargs["url"]))
+                return self._http.build_request(
+                    "GET", str(kwargs["url"]), extensions={EXT_MAX_RESPONSE_BYTES: None}
+                )
 
             stream: AsyncResponseStream = await self._send(build, stream=True)
             return stream
@@ -235,19 +266,28 @@ class AsyncTypedCalls:
         target = Path(download_to_path) if download_to_path is not None else Path(name)
         if target.is_dir():
             target = target / name
-        try:
-            with map_transport_errors(self._redactor):
-                return await async_fetch_to_path(
-                    self._http, str(kwargs["url"]), target, auth=self._auth()
-                )
-        except core.APIError as exc:
-            if exc.response is None:
-                raise
-            raise error_from_response(exc.response, redactor=self._redactor) from exc
-        except core.TransportError as exc:
-            if isinstance(exc, RequestError):
-                raise
-            raise transport_error(exc, self._redactor) from exc
+        attempt = 1
+        while True:
+            try:
+                with map_transport_errors(self._redactor):
+                    return await async_fetch_to_path(
+                        self._http, str(kwargs["url"]), target, auth=self._auth()
+                    )
+            except core.APIError as exc:
+                if exc.response is None:
+                    raise
+                # Throttling (429, or 503 + X-Throttle) is waited out here too, as for every
+                # other call: the download transport does not retry it.
+                try:
+                    wait = self._throttle_delay(exc.response, attempt)
+                except APIError as typed:
+                    raise typed from exc
+            except core.TransportError as exc:
+                if isinstance(exc, RequestError):
+                    raise
+                raise transport_error(exc, self._redactor) from exc
+            await async_sleep(wait)
+            attempt += 1
 
     # ---- tasks ----
 
@@ -259,8 +299,22 @@ class AsyncTypedCalls:
         uuid = task if isinstance(task, str) else task.uuid
         deadline = time.monotonic() + timeout
         delay = _FIRST_POLL
+        failures = 0
         while True:
-            state = Task.from_dict(await self._op(get_task._get_kwargs(uuid)))
+            try:
+                state = _parse(Task, await self._op(get_task._get_kwargs(uuid)))
+            except (RequestError, ServerError) as exc:
+                # The task runs on whatever befalls one poll: a dropped or cut answer or a
+                # passing 5xx is polled again (a few in a row at most), rather than reporting
+                # as failed a move that is about to succeed.
+                failures += 1
+                left = deadline - time.monotonic()
+                if failures > _POLL_FAILURES or left <= 0 or isinstance(exc, ThrottledError):
+                    raise
+                await async_sleep(min(delay, left))
+                delay = min(delay * 2, _MAX_POLL)
+                continue
+            failures = 0
             status, errors = _outcome(state)
             if status in _DONE:
                 if status != "SUCCESS":
@@ -277,7 +331,7 @@ class AsyncTypedCalls:
             delay = min(delay * 2, _MAX_POLL)
 
     async def _task(self, kwargs: Mapping[str, Any], wait: bool, timeout: float) -> Any:
-        ref = TaskRef.from_dict(await self._op(kwargs))
+        ref = _parse(TaskRef, await self._op(kwargs))
         return await self.wait(ref, timeout=timeout) if wait else ref
 
     async def move(
@@ -375,7 +429,7 @@ class AsyncTypedCalls:
             remove=remove,
             recursive=recursive,
         )
-        return Link.from_dict(await self._op(create_link._get_kwargs(body=body)))
+        return _parse(Link, await self._op(create_link._get_kwargs(body=body)))
 
     async def iter_links(self, *, page_size: int = 100) -> AsyncIterator[Link]:
         """Every link, a page at a time."""
@@ -383,8 +437,8 @@ class AsyncTypedCalls:
         while True:
             body = await self._op(list_links._get_kwargs(page=page, limit=page_size))
             results = body.get("results") if isinstance(body, Mapping) else None
-            for item in results or []:
-                yield Link.from_dict(item)
+            for item in _parse_list(Link, results):
+                yield item
             pages = body.get("pages") if isinstance(body, Mapping) else None
             if not results or not isinstance(pages, int) or page >= pages:
                 return

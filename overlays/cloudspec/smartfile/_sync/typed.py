@@ -16,14 +16,17 @@ import os
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path, PurePosixPath
-from typing import IO, Any, cast
+from typing import IO, Any, TypeVar, cast
 
 import httpx
 
 from cloudspec.core import errors as core
 from cloudspec.core._backends import sleep
 from cloudspec.core._sync.download import download_to_path as fetch_to_path
+from cloudspec.core.limits import EXT_MAX_RESPONSE_BYTES
+from cloudspec.core.parsing import Parseable, parse, parse_list
 from cloudspec.core.redact import Redactor
+from cloudspec.core.retry import EXT_IDEMPOTENT
 from cloudspec.smartfile_api.api.data import download_file, upload_files
 from cloudspec.smartfile_api.api.links import create_link, delete_link, list_links
 from cloudspec.smartfile_api.api.oper import (
@@ -63,11 +66,13 @@ from cloudspec.smartfile_api.types import File as Payload
 
 from ..errors import (
     APIError,
+    MalformedResponseError,
     PartialFailure,
     RequestError,
+    ServerError,
     TaskFailed,
     TaskTimeout,
-    error_from_response,
+    ThrottledError,
     map_transport_errors,
     transport_error,
 )
@@ -79,7 +84,19 @@ __all__ = ["DEFAULT_TASK_TIMEOUT", "TypedCalls"]
 DEFAULT_TASK_TIMEOUT = 300.0
 _FIRST_POLL = 0.2
 _MAX_POLL = 5.0
+_POLL_FAILURES = 3
 _DONE = frozenset({"SUCCESS", "FAILURE", "REVOKED"})
+_M = TypeVar("_M")
+
+
+def _parse(model: type[Parseable[_M]], body: Any) -> _M:
+    """SmartFile's answer as ``model``; a body that does not fit is a typed error."""
+    return parse(model, body, error=MalformedResponseError)
+
+
+def _parse_list(model: type[Parseable[_M]], items: Any) -> builtins.list[_M]:
+    """A page's items (none when absent); anything but a list of objects is a typed error."""
+    return [] if items is None else parse_list(model, items, error=MalformedResponseError)
 
 
 def _paths(value: str | Sequence[str]) -> builtins.list[str]:
@@ -115,8 +132,18 @@ class TypedCalls:
     ) -> Any:
         raise NotImplementedError
 
-    def _op(self, kwargs: Mapping[str, Any], rewind: Callable[[], bool] | None = None) -> Any:
-        """Send a generated operation's request and answer its JSON."""
+    def _throttle_delay(self, response: httpx.Response, attempt: int) -> float:
+        raise NotImplementedError
+
+    def _op(
+        self,
+        kwargs: Mapping[str, Any],
+        rewind: Callable[[], bool] | None = None,
+        *,
+        idempotent: bool = False,
+    ) -> Any:
+        """Send a generated operation's request and answer its JSON. ``idempotent``: a POST
+        that a replay cannot apply twice, so the transport may re-send it after a drop."""
 
         def build() -> httpx.Request:
             params = kwargs.get("params") or None
@@ -127,6 +154,7 @@ class TypedCalls:
                 headers=kwargs.get("headers") or None,
                 data=kwargs.get("data"),
                 files=kwargs.get("files"),
+                extensions={EXT_IDEMPOTENT: True} if idempotent else None,
             )
 
         return self._send(build, rewind, decode=False)
@@ -135,17 +163,17 @@ class TypedCalls:
 
     def ping(self) -> Ping:
         """``GET /api/2/ping/``."""
-        return Ping.from_dict(self._op(ping._get_kwargs()))
+        return _parse(Ping, self._op(ping._get_kwargs()))
 
     def whoami(self) -> Whoami:
         """``GET /api/2/whoami/``: the user and site the credentials belong to."""
-        return Whoami.from_dict(self._op(whoami._get_kwargs()))
+        return _parse(Whoami, self._op(whoami._get_kwargs()))
 
     # ---- paths ----
 
     def info(self, path: str) -> PathInfo:
         """``GET /api/2/path/info/{path}``."""
-        return PathInfo.from_dict(self._op(get_path_info._get_kwargs(path)))
+        return _parse(PathInfo, self._op(get_path_info._get_kwargs(path)))
 
     def iter_children(
         self, path: str = "/", *, page_size: int = 100, fields: Sequence[str] | None = None
@@ -162,8 +190,8 @@ class TypedCalls:
             )
             body = self._op(kwargs)
             children = body.get("children") if isinstance(body, Mapping) else None
-            for child in children or []:
-                yield PathInfo.from_dict(child)
+            for child in _parse_list(PathInfo, children):
+                yield child
             pages = body.get("pages") if isinstance(body, Mapping) else None
             if not children or not isinstance(pages, int) or page >= pages:
                 return
@@ -176,12 +204,13 @@ class TypedCalls:
     def mkdir(self, path: str) -> PathInfo:
         """``POST /api/2/path/oper/mkdir/`` (parents too; an existing directory is fine)."""
         kwargs = mkdir._get_kwargs(body=MkdirRequest(path=path))
-        return PathInfo.from_dict(self._op(kwargs))
+        # Making a directory that exists is a success: a replay after a lost answer is safe.
+        return _parse(PathInfo, self._op(kwargs, idempotent=True))
 
     def rename(self, src: str, dst: str) -> PathInfo:
         """``POST /api/2/path/oper/rename/``: ``dst`` is a new name, or a path."""
         kwargs = rename_path._get_kwargs(body=RenameRequest(src=src, dst=dst))
-        return PathInfo.from_dict(self._op(kwargs))
+        return _parse(PathInfo, self._op(kwargs))
 
     # ---- transfers ----
 
@@ -210,7 +239,7 @@ class TypedCalls:
         answer = self._op(upload_files._get_kwargs(directory, body=body), rewind)
         if isinstance(answer, builtins.list):
             answer = answer[0] if answer else {}
-        return PathInfo.from_dict(answer)
+        return _parse(PathInfo, answer)
 
     def download(
         self,
@@ -226,7 +255,9 @@ class TypedCalls:
         if not perform_download:
 
             def build() -> httpx.Request:
-                return self._http.build_request("GET", str(kwargs["url"]))
+                return self._http.build_request(
+                    "GET", str(kwargs["url"]), extensions={EXT_MAX_RESPONSE_BYTES: None}
+                )
 
             stream: ResponseStream = self._send(build, stream=True)
             return stream
@@ -236,17 +267,26 @@ class TypedCalls:
         target = Path(download_to_path) if download_to_path is not None else Path(name)
         if target.is_dir():
             target = target / name
-        try:
-            with map_transport_errors(self._redactor):
-                return fetch_to_path(self._http, str(kwargs["url"]), target, auth=self._auth())
-        except core.APIError as exc:
-            if exc.response is None:
-                raise
-            raise error_from_response(exc.response, redactor=self._redactor) from exc
-        except core.TransportError as exc:
-            if isinstance(exc, RequestError):
-                raise
-            raise transport_error(exc, self._redactor) from exc
+        attempt = 1
+        while True:
+            try:
+                with map_transport_errors(self._redactor):
+                    return fetch_to_path(self._http, str(kwargs["url"]), target, auth=self._auth())
+            except core.APIError as exc:
+                if exc.response is None:
+                    raise
+                # Throttling (429, or 503 + X-Throttle) is waited out here too, as for every
+                # other call: the download transport does not retry it.
+                try:
+                    wait = self._throttle_delay(exc.response, attempt)
+                except APIError as typed:
+                    raise typed from exc
+            except core.TransportError as exc:
+                if isinstance(exc, RequestError):
+                    raise
+                raise transport_error(exc, self._redactor) from exc
+            sleep(wait)
+            attempt += 1
 
     # ---- tasks ----
 
@@ -256,8 +296,22 @@ class TypedCalls:
         uuid = task if isinstance(task, str) else task.uuid
         deadline = time.monotonic() + timeout
         delay = _FIRST_POLL
+        failures = 0
         while True:
-            state = Task.from_dict(self._op(get_task._get_kwargs(uuid)))
+            try:
+                state = _parse(Task, self._op(get_task._get_kwargs(uuid)))
+            except (RequestError, ServerError) as exc:
+                # The task runs on whatever befalls one poll: a dropped or cut answer or a
+                # passing 5xx is polled again (a few in a row at most), rather than reporting
+                # as failed a move that is about to succeed.
+                failures += 1
+                left = deadline - time.monotonic()
+                if failures > _POLL_FAILURES or left <= 0 or isinstance(exc, ThrottledError):
+                    raise
+                sleep(min(delay, left))
+                delay = min(delay * 2, _MAX_POLL)
+                continue
+            failures = 0
             status, errors = _outcome(state)
             if status in _DONE:
                 if status != "SUCCESS":
@@ -274,7 +328,7 @@ class TypedCalls:
             delay = min(delay * 2, _MAX_POLL)
 
     def _task(self, kwargs: Mapping[str, Any], wait: bool, timeout: float) -> Any:
-        ref = TaskRef.from_dict(self._op(kwargs))
+        ref = _parse(TaskRef, self._op(kwargs))
         return self.wait(ref, timeout=timeout) if wait else ref
 
     def move(
@@ -372,7 +426,7 @@ class TypedCalls:
             remove=remove,
             recursive=recursive,
         )
-        return Link.from_dict(self._op(create_link._get_kwargs(body=body)))
+        return _parse(Link, self._op(create_link._get_kwargs(body=body)))
 
     def iter_links(self, *, page_size: int = 100) -> Iterator[Link]:
         """Every link, a page at a time."""
@@ -380,8 +434,8 @@ class TypedCalls:
         while True:
             body = self._op(list_links._get_kwargs(page=page, limit=page_size))
             results = body.get("results") if isinstance(body, Mapping) else None
-            for item in results or []:
-                yield Link.from_dict(item)
+            for item in _parse_list(Link, results):
+                yield item
             pages = body.get("pages") if isinstance(body, Mapping) else None
             if not results or not isinstance(pages, int) or page >= pages:
                 return
