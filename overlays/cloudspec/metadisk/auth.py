@@ -182,6 +182,12 @@ class MonotonicNonce:
             return self._last
 
 
+# The bridge refuses a nonce it has seen for the account, and clients of one account (a
+# ``Buckets`` and a ``Bucket``, as the README's quick start makes) sign within the same
+# millisecond: one counter for the process keeps their nonces apart.
+_PROCESS_NONCE = MonotonicNonce()
+
+
 def _raw_path(request: httpx.Request) -> str:
     return request.url.raw_path.split(b"?", 1)[0].decode("ascii")
 
@@ -233,7 +239,7 @@ class ECDSAAuth(httpx.Auth):
         nonce: Callable[[], int | str] | None = None,
     ) -> None:
         self._key_pair = key_pair
-        self._nonce: Callable[[], int | str] = nonce if nonce is not None else MonotonicNonce()
+        self._nonce: Callable[[], int | str] = nonce if nonce is not None else _PROCESS_NONCE
 
     @property
     def public_key_hex(self) -> str:

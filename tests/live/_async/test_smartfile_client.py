@@ -248,6 +248,19 @@ async def test_download_to_a_directory_and_to_a_file_path(
     assert list(missing.iterdir()) == []
 
 
+async def test_read_range_reads_one_window(api: AsyncBasicClient, folder: str) -> None:
+    data = bytes(range(256)) * 4
+    await _put(api, folder, "r.bin", data)
+    remote = f"{folder}/r.bin"
+    assert await api.read_range(remote, 10, 20) == data[10:20]
+    assert await api.read_range(remote, 1000) == data[1000:]
+    assert await api.read_range(remote) == data
+    assert await api.read_range(remote, 5, 5) == b""
+    assert await api.read_range(remote, len(data) + 1) == b""  # 416: nothing there
+    with pytest.raises(NotFoundError):
+        await api.read_range(f"{folder}/none.bin", 0, 1)
+
+
 async def test_rename_copy_move_remove(api: AsyncBasicClient, folder: str) -> None:
     await _put(api, folder, "a.txt", b"alpha")
     renamed = await api.rename(f"{folder}/a.txt", "b.txt")

@@ -244,6 +244,19 @@ def test_download_to_a_directory_and_to_a_file_path(
     assert list(missing.iterdir()) == []
 
 
+def test_read_range_reads_one_window(api: BasicClient, folder: str) -> None:
+    data = bytes(range(256)) * 4
+    _put(api, folder, "r.bin", data)
+    remote = f"{folder}/r.bin"
+    assert api.read_range(remote, 10, 20) == data[10:20]
+    assert api.read_range(remote, 1000) == data[1000:]
+    assert api.read_range(remote) == data
+    assert api.read_range(remote, 5, 5) == b""
+    assert api.read_range(remote, len(data) + 1) == b""  # 416: nothing there
+    with pytest.raises(NotFoundError):
+        api.read_range(f"{folder}/none.bin", 0, 1)
+
+
 def test_rename_copy_move_remove(api: BasicClient, folder: str) -> None:
     _put(api, folder, "a.txt", b"alpha")
     renamed = api.rename(f"{folder}/a.txt", "b.txt")

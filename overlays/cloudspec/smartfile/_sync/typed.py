@@ -68,6 +68,7 @@ from ..errors import (
     APIError,
     MalformedResponseError,
     PartialFailure,
+    RangeNotSatisfiableError,
     RequestError,
     ServerError,
     TaskFailed,
@@ -240,6 +241,28 @@ class TypedCalls:
         if isinstance(answer, builtins.list):
             answer = answer[0] if answer else {}
         return _parse(PathInfo, answer)
+
+    def read_range(self, path: str, start: int = 0, end: int | None = None) -> bytes:
+        """Bytes ``[start, end)`` of the file ``path`` (``end=None``: to its end), with one
+        ``Range`` request; ``b""`` for an empty window or one that starts past the end."""
+        if start < 0 or (end is not None and end <= start):
+            return b""
+        range_ = f"bytes={start}-" if end is None else f"bytes={start}-{end - 1}"
+        kwargs = download_file._get_kwargs(path, range_=range_)
+
+        def build() -> httpx.Request:
+            return self._http.build_request("GET", str(kwargs["url"]), headers=kwargs["headers"])
+
+        try:
+            stream: ResponseStream = self._send(build, stream=True)
+        except RangeNotSatisfiableError:
+            return b""
+        with stream:
+            data = stream.read()
+            if stream.response.status_code == 200 and start:
+                # The server ignored Range and sent everything: cut the window out.
+                return data[start:end]
+            return data if end is None else data[: end - start]
 
     def download(
         self,
