@@ -98,13 +98,15 @@ chaos: setup
 record: setup
 	$(BIN)/python -m pytest -q tests/replay --record-mode=rewrite
 
-# Each tour starts its own server (Kinto, the Box, ButtFS, Metadisk and SmartFile emulators) through cloudspec.emulators.run.
+# Each tour starts its own server (Kinto, the Box, ButtFS, Metadisk and SmartFile emulators) through cloudspec.emulators.run;
+# dask_tour.py reads smartfile:// URLs on the SmartFile emulator with Dask's process scheduler.
 demo: setup generate
 	$(BIN)/python examples/kinto_tour.py
 	$(BIN)/python examples/box_tour.py
 	$(BIN)/python examples/buttfs_tour.py
 	$(BIN)/python examples/metadisk_tour.py
 	$(BIN)/python examples/smartfile_tour.py
+	$(BIN)/python examples/dask_tour.py
 
 # Each writes its own part of bench/RESULTS.md (kinto.py the top, box.py its "## Box" section,
 # metadisk.py its "## Metadisk" section).

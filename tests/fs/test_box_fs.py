@@ -1,5 +1,6 @@
 """``box://`` (cloudspec.fs.box) on the Box emulator: fsspec's own abstract test suite, plus what
-that suite does not check (Range reads, uploads through a session, failed writes, fsspec.open)."""
+that suite does not check (Range reads, uploads through a session, failed writes, fsspec.open,
+server-side cp and mv)."""
 
 from __future__ import annotations
 
@@ -257,3 +258,46 @@ def test_pickles_for_dask_workers(box_server: ServerURLs, box_root: str) -> None
     assert clone is not fs and clone.cat(f"{box_root}/p.txt") == b"pickled"
     clone.close()
     fs.close()
+
+
+def test_cp_is_one_server_side_copy(
+    box_server: ServerURLs, box_fs: BoxFileSystem, box_root: str
+) -> None:
+    box_fs.pipe(f"{box_root}/src.txt", b"copied on the server")
+    source = box_fs.info(f"{box_root}/src.txt")
+    box_fs.makedirs(f"{box_root}/to")
+    box_fs.ls(f"{box_root}/to")  # names resolved: the copy itself is what is counted
+    reset_stats(box_server)
+    box_fs.cp_file(f"{box_root}/src.txt", f"{box_root}/to/dst.txt")
+    counted = stats(box_server)
+    assert counted["downloads"] == 0 and counted["uploads"] == 0
+    copy = box_fs.info(f"{box_root}/to/dst.txt")
+    assert copy["id"] != source["id"] and copy["sha1"] == source["sha1"]
+    assert box_fs.cat(f"{box_root}/to/dst.txt") == b"copied on the server"
+    # Onto an existing file: a new version of it (Box's copy does not replace).
+    box_fs.pipe(f"{box_root}/other.txt", b"old")
+    other_id = box_fs.info(f"{box_root}/other.txt")["id"]
+    box_fs.cp_file(f"{box_root}/src.txt", f"{box_root}/other.txt")
+    replaced = box_fs.info(f"{box_root}/other.txt")
+    assert replaced["id"] == other_id and replaced["sha1"] == source["sha1"]
+
+
+def test_mv_is_one_server_side_move_keeping_ids(
+    box_server: ServerURLs, box_fs: BoxFileSystem, box_root: str
+) -> None:
+    box_fs.pipe(f"{box_root}/tree/inner/f.txt", b"moved")
+    file_id = box_fs.info(f"{box_root}/tree/inner/f.txt")["id"]
+    tree_id = box_fs.info(f"{box_root}/tree")["id"]
+    box_fs.makedirs(f"{box_root}/elsewhere")
+    box_fs.info(f"{box_root}/elsewhere")
+    reset_stats(box_server)
+    box_fs.mv(f"{box_root}/tree", f"{box_root}/elsewhere/renamed", recursive=True)
+    counted = stats(box_server)
+    assert counted["downloads"] == 0 and counted["uploads"] == 0
+    assert not box_fs.exists(f"{box_root}/tree")
+    assert box_fs.info(f"{box_root}/elsewhere/renamed")["id"] == tree_id
+    assert box_fs.info(f"{box_root}/elsewhere/renamed/inner/f.txt")["id"] == file_id
+    box_fs.mv(f"{box_root}/elsewhere/renamed/inner/f.txt", f"{box_root}/elsewhere/g.txt")
+    assert box_fs.info(f"{box_root}/elsewhere/g.txt")["id"] == file_id
+    assert box_fs.cat(f"{box_root}/elsewhere/g.txt") == b"moved"
+    assert box_fs.ls(f"{box_root}/elsewhere/renamed/inner", detail=False) == []

@@ -414,6 +414,123 @@ def test_folder_create_get_conflicts_and_delete(
     assert http.get(f"{api}/2.0/folders/{body['id']}", headers=auth).status_code == 404
 
 
+def test_file_copy_move_rename_conflicts_and_if_match(
+    http: httpx.Client, box_server: ServerURLs, auth: dict[str, str], folder: str
+) -> None:
+    api = box_server.urls["api"]
+    data = b"copy me\n" * 100
+    source = upload(http, box_server, auth, folder, "a.txt", data).json()["entries"][0]
+    target = create_folder(http, box_server, auth, "target", folder).json()["id"]
+    copy_url = f"{api}/2.0/files/{source['id']}/copy"
+
+    copied = http.post(copy_url, headers=auth, json={"parent": {"id": target}})
+    assert copied.status_code == 201, copied.text
+    copy = copied.json()
+    assert copy["id"] != source["id"] and copy["name"] == "a.txt"
+    assert copy["sha1"] == source["sha1"] == hashlib.sha1(data).hexdigest()
+    assert copy["parent"]["id"] == target and copy["etag"] == "0"
+    assert copy["file_version"]["id"] != source["file_version"]["id"]
+    content = http.get(f"{api}/2.0/files/{copy['id']}/content", headers=auth)
+    assert content.status_code == 302
+    assert http.get(content.headers["location"]).content == data
+    named = http.post(copy_url, headers=auth, json={"parent": {"id": folder}, "name": "b.txt"})
+    assert named.status_code == 201 and named.json()["name"] == "b.txt"
+    picked = http.post(
+        copy_url, headers=auth, params={"fields": "name"}, json={"parent": {"id": folder}}
+    )
+    assert picked.status_code == 409  # a.txt is in `folder` already
+    wanted = {"parent": {"id": target}, "name": "c.txt"}
+    picked = http.post(copy_url, headers=auth, params={"fields": "name"}, json=wanted)
+    assert picked.status_code == 201
+    assert set(picked.json()) == {
+        "type",
+        "id",
+        "etag",
+        "sequence_id",
+        "name",
+        "sha1",
+        "file_version",
+    }
+
+    # Conflicts: an ARRAY of minis (as folder create answers); names ignore case.
+    taken = http.post(copy_url, headers=auth, json={"parent": {"id": folder}, "name": "A.TXT"})
+    assert taken.status_code == 409 and error_code(taken) == "item_name_in_use"
+    conflicts = taken.json()["context_info"]["conflicts"]
+    assert isinstance(conflicts, list) and conflicts[0]["id"] == source["id"]
+    for body, status, code in [
+        ({}, 400, "bad_request"),
+        ({"parent": {"id": folder}, "name": "x/y"}, 400, "item_name_invalid"),
+        ({"parent": {"id": "999999999"}}, 404, "not_found"),
+    ]:
+        refused = http.post(copy_url, headers=auth, json=body)
+        assert (refused.status_code, error_code(refused)) == (status, code), body
+    gone = http.post(f"{api}/2.0/files/999999999/copy", headers=auth, json={"parent": {"id": "0"}})
+    assert gone.status_code == 404
+
+    # Move and rename: same id; etag and sequence_id go up; If-Match is honoured.
+    url = f"{api}/2.0/files/{source['id']}"
+    moved = http.put(url, headers=auth, json={"parent": {"id": target}, "name": "moved.txt"})
+    assert moved.status_code == 200, moved.text
+    body = moved.json()
+    assert body["id"] == source["id"] and body["name"] == "moved.txt"
+    assert body["parent"]["id"] == target and body["etag"] == "1" and body["sequence_id"] == "1"
+    assert [e["id"] for e in body["path_collection"]["entries"]] == ["0", folder, target]
+    listed = http.get(f"{api}/2.0/folders/{folder}/items", headers=auth).json()
+    assert "moved.txt" not in {e["name"] for e in listed["entries"]}
+    clash = http.put(url, headers=auth, json={"name": "A.txt"})  # the copy's name, any case
+    assert clash.status_code == 409 and error_code(clash) == "item_name_in_use"
+    assert clash.json()["context_info"]["conflicts"][0]["id"] == copy["id"]
+    stale = http.put(url, headers={**auth, "if-match": "0"}, json={"name": "r.txt"})
+    assert (stale.status_code, error_code(stale)) == (412, "precondition_failed")
+    fresh = http.put(url, headers={**auth, "if-match": "1"}, json={"name": "r.txt"})
+    assert fresh.status_code == 200 and fresh.json()["name"] == "r.txt"
+    case_only = http.put(url, headers=auth, json={"name": "R.txt"})
+    assert case_only.status_code == 200 and case_only.json()["name"] == "R.txt"
+    assert http.put(url, headers=auth, json={"name": ".."}).status_code == 400
+    nowhere = http.put(url, headers=auth, json={"parent": {"id": "999999999"}})
+    assert nowhere.status_code == 404
+    assert http.put(f"{api}/2.0/files/abc", headers=auth, json={}).status_code == 405
+
+
+def test_folder_copy_copies_the_subtree_and_move_keeps_it(
+    http: httpx.Client, box_server: ServerURLs, auth: dict[str, str], folder: str
+) -> None:
+    api = box_server.urls["api"]
+    tree = create_folder(http, box_server, auth, "tree", folder).json()["id"]
+    inner = create_folder(http, box_server, auth, "inner", tree).json()["id"]
+    upload(http, box_server, auth, inner, "deep.txt", b"deep")
+    copy_url = f"{api}/2.0/folders/{tree}/copy"
+    copied = http.post(copy_url, headers=auth, json={"parent": {"id": folder}, "name": "tree2"})
+    assert copied.status_code == 201, copied.text
+    copy = copied.json()
+    assert copy["id"] != tree and copy["name"] == "tree2" and copy["parent"]["id"] == folder
+    assert copy["size"] == 4
+    entries = copy["item_collection"]["entries"]
+    assert [e["name"] for e in entries] == ["inner"] and entries[0]["id"] != inner
+    deep = http.get(f"{api}/2.0/folders/{entries[0]['id']}/items", headers=auth).json()
+    assert [e["name"] for e in deep["entries"]] == ["deep.txt"]
+    taken = http.post(copy_url, headers=auth, json={"parent": {"id": folder}})
+    assert taken.status_code == 409 and isinstance(taken.json()["context_info"]["conflicts"], list)
+    into_itself = http.post(copy_url, headers=auth, json={"parent": {"id": inner}})
+    assert (into_itself.status_code, error_code(into_itself)) == (400, "bad_request")
+    root = http.post(f"{api}/2.0/folders/0/copy", headers=auth, json={"parent": {"id": folder}})
+    assert root.status_code == 403
+
+    url = f"{api}/2.0/folders/{tree}"
+    below = http.put(url, headers=auth, json={"parent": {"id": inner}})
+    assert (below.status_code, error_code(below)) == (400, "bad_request")
+    moved = http.put(url, headers=auth, json={"parent": {"id": copy["id"]}, "name": "moved"})
+    assert moved.status_code == 200, moved.text
+    body = moved.json()
+    assert body["id"] == tree and body["name"] == "moved" and body["parent"]["id"] == copy["id"]
+    assert [e["id"] for e in body["path_collection"]["entries"]] == ["0", folder, copy["id"]]
+    inner_now = http.get(f"{api}/2.0/folders/{inner}", headers=auth).json()
+    assert [e["id"] for e in inner_now["path_collection"]["entries"]][-1] == tree
+    stale = http.put(url, headers={**auth, "if-match": "0"}, json={"name": "x"})
+    assert stale.status_code == 412
+    assert http.put(f"{api}/2.0/folders/0", headers=auth, json={"name": "x"}).status_code == 403
+
+
 def test_items_offset_and_marker_paging(
     http: httpx.Client, box_server: ServerURLs, auth: dict[str, str], folder: str
 ) -> None:

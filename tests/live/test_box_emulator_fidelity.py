@@ -69,6 +69,27 @@ def server() -> Iterator[ServerURLs]:
         yield urls
 
 
+COPY_AND_MOVE_OPERATIONS = (
+    "post_files_id_copy",
+    "put_files_id",
+    "post_folders_id_copy",
+    "put_folders_id",
+)
+# Every answer of the copy and move operations the tour reaches, by operation and status.
+COPY_AND_MOVE_ANSWERS = {
+    ("post_files_id_copy", 201),
+    ("post_files_id_copy", 409),
+    ("put_files_id", 200),
+    ("put_files_id", 409),
+    ("put_files_id", 412),
+    ("post_folders_id_copy", 201),
+    ("post_folders_id_copy", 409),
+    ("put_folders_id", 200),
+    ("put_folders_id", 409),
+    ("put_folders_id", 412),
+}
+
+
 def _tour(server: ServerURLs, recorder: Recorder, tmp_path: Path) -> None:
     urls = box.urls_of(server)
     with BoxAuthenticateFlow(
@@ -109,6 +130,24 @@ def _tour(server: ServerURLs, recorder: Recorder, tmp_path: Path) -> None:
         client.files.preflight("new.txt", 10, top.id)
         client.files.upload_version(small.id, io.BytesIO(b"v2"), name="s.txt")
         client.files.get(small.id)
+        sub = client.folders.get(client.folders.create("d", top.id).id)
+        copied = client.files.copy(small.id, sub.id)
+        with pytest.raises(BoxConflict):
+            client.files.copy(small.id, top.id)  # its own name, in its own folder
+        client.files.move(copied.id, top.id, name="moved.txt")
+        with pytest.raises(BoxConflict):
+            client.files.rename(copied.id, "s.txt")
+        with pytest.raises(BoxError):
+            client.files.rename(copied.id, "x.txt", etag="stale")  # 412
+        tree = client.folders.copy(sub.id, top.id, name="d2")
+        with pytest.raises(BoxConflict):
+            client.folders.copy(sub.id, top.id)
+        client.folders.move(tree.id, sub.id)
+        client.folders.rename(tree.id, "d3")
+        with pytest.raises(BoxConflict):
+            client.folders.rename(sub.id, "a")
+        with pytest.raises(BoxError):
+            client.folders.rename(tree.id, "d4", etag=str(sub.etag) + "0")  # 412
         source = tmp_path / "big.bin"
         box.make_file(source, 3 * 256 * 1024 + 5)
         uploader = client.files.chunked_uploader(source, top.id)
@@ -160,4 +199,6 @@ def test_every_emulator_answer_fits_both_specs(server: ServerURLs, tmp_path: Pat
         checked.add((op.operation_id, exchange.status))
     assert problems == []
     # The tour reaches most of the API: a shrinking set means a silently skipped check.
-    assert len({op for op, _ in checked}) >= 15, sorted(checked)
+    assert len({op for op, _ in checked}) >= 19, sorted(checked)
+    copy_and_move = {pair for pair in checked if pair[0] in COPY_AND_MOVE_OPERATIONS}
+    assert copy_and_move == COPY_AND_MOVE_ANSWERS

@@ -58,8 +58,12 @@ folders         get_folders_id                       GET     /folders/{folder_id
 folders         post_folders                         POST    /folders
 folders         delete_folders_id                    DELETE  /folders/{folder_id}
 folders         get_folders_id_items                 GET     /folders/{folder_id}/items
+folders         put_folders_id                       PUT     /folders/{folder_id}
+folders         post_folders_id_copy                 POST    /folders/{folder_id}/copy
 files           get_files_id                         GET     /files/{file_id}
 files           delete_files_id                      DELETE  /files/{file_id}
+files           put_files_id                         PUT     /files/{file_id}
+files           post_files_id_copy                   POST    /files/{file_id}/copy
 uploads         options_files_content                OPTIONS /files/content
 uploads         post_files_content                   POST    /files/content
 uploads         post_files_id_content                POST    /files/{file_id}/content

@@ -7,6 +7,7 @@ from typing import Any, BinaryIO, TypeVar
 
 from cloudspec.box_api.models import (
     CommitUploadSessionRequest,
+    CopyItemRequest,
     CreateFolderRequest,
     CreateUploadSessionRequest,
     CreateVersionUploadSessionRequest,
@@ -14,6 +15,7 @@ from cloudspec.box_api.models import (
     PreflightRequest,
     RevokeRequest,
     TokenRequest,
+    UpdateItemRequest,
     UploadFileAttributes,
     UploadFileRequest,
     UploadFileVersionAttributes,
@@ -26,6 +28,7 @@ from cloudspec.box_api.types import File as Payload
 __all__ = [
     "code_grant",
     "commit",
+    "copy_item",
     "file_upload",
     "new_file_session",
     "new_folder",
@@ -34,6 +37,7 @@ __all__ = [
     "preflight",
     "refresh_grant",
     "revoke",
+    "update_item",
     "version_upload",
 ]
 
@@ -72,6 +76,16 @@ def revoke(client_id: str, client_secret: str, token: str) -> RevokeRequest:
 
 def new_folder(name: str, parent_id: str) -> CreateFolderRequest:
     return CreateFolderRequest(name=name, parent=ParentReference(id=parent_id))
+
+
+def copy_item(parent_id: str, name: str | None) -> CopyItemRequest:
+    return CopyItemRequest(parent=ParentReference(id=parent_id), name=opt(name))
+
+
+def update_item(parent_id: str | None, name: str | None) -> UpdateItemRequest:
+    """A rename and/or move: only what changes is sent."""
+    parent = UNSET if parent_id is None else ParentReference(id=parent_id)
+    return UpdateItemRequest(parent=parent, name=opt(name))
 
 
 def preflight(name: str, size: int, folder_id: str) -> PreflightRequest:

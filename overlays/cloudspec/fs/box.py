@@ -27,10 +27,15 @@ Transfers:
   an existing file uploads a new version of it (same id; Box keeps the old version).
 * **put/get** use the client's streamed upload and its streamed, resumed, SHA-1-checked
   download.
-* **cp/mv**: Box's copy (``POST /files/{id}/copy``) and move (``PUT /files/{id}`` with a new
-  parent or name) are not in cloudspec's Box spec yet, so a copy downloads the file to a
-  temporary file and uploads it (a new file, without the source's version history), and
-  ``mv`` is fsspec's copy-then-remove, not an atomic rename.
+* **cp** is Box's server-side copy (``POST /files/{id}/copy``): one request, nothing passes
+  through this machine, and the copy is a new file with the source's current content and
+  SHA-1. Copying onto an existing file cannot be done by Box's copy (it answers 409), so then
+  the source is streamed into a new version of the target instead (same target id, as any
+  write to an existing path).
+* **mv** is Box's move (``PUT /files/{id}`` or ``PUT /folders/{id}`` with the new parent and
+  name): one request, the same id and version history, a whole folder tree at once
+  (``recursive=True``). Where fsspec's meaning needs more than one move (a target that exists,
+  globs, ``maxdepth``), fsspec's copy-then-remove does it.
 """
 
 from __future__ import annotations
@@ -213,15 +218,51 @@ class BoxFileSystem(CloudspecFileSystem):
                 self._forget(path)
 
     def _copy(self, src: str, dst: str) -> None:
+        source_id = self._resolve(src)[1]
+        above, name = split(dst)
+        parent_kind, parent_id = self._resolve(above)
+        if parent_kind != "folder":
+            raise NotADirectoryError(20, "Not a directory", above)
+        try:
+            kind = self._resolve(dst)[0]
+        except FileNotFoundError:
+            kind = ""
+        if kind == "folder":
+            raise IsADirectoryError(21, "Is a directory", dst)
+        if not kind:
+            try:
+                copied = self.client.files.copy(source_id, parent_id, name=name)
+            except BoxConflict as exc:
+                # Made by someone else since the listing: replaced below, as an existing one.
+                if exc.code != "item_name_in_use":
+                    raise
+            else:
+                self._forget(dst)
+                self._ids[dst] = ("file", copied.id)
+                return
+        # Box's copy never replaces a file: the target gets a new version with the content.
         with tempfile.TemporaryFile(prefix="cloudspec-box-") as scratch:
-            for chunk in self.client.files.iter_bytes(self._resolve(src)[1]):
+            for chunk in self.client.files.iter_bytes(source_id):
                 scratch.write(chunk)
             scratch.seek(0)
             self._store(dst, scratch)
 
-    def _try_rename(self, src: str, dst: str, into: bool, recursive: bool) -> bool:
-        # No move operation in the Box spec yet: fsspec's copy-then-remove does the move.
-        return False
+    def _rename(self, src: str, dst: str) -> None:
+        kind, item_id = self._resolve(src)
+        src_parent, dst_parent = parent(src), parent(dst)
+        name = split(dst)[1]
+        resource = self.client.folders if kind == "folder" else self.client.files
+        if src_parent == dst_parent:
+            resource.rename(item_id, name)
+        else:
+            parent_kind, parent_id = self._resolve(dst_parent)
+            if parent_kind != "folder":
+                raise NotADirectoryError(20, "Not a directory", dst_parent)
+            resource.move(item_id, parent_id, name=name)
+        # Same id, new path: what was noted under the old path is stale.
+        self._forget(src)
+        self._forget(dst)
+        self._ids[dst] = (kind, item_id)
 
     def _read_range(self, path: str, start: int, end: int | None) -> bytes:
         if end is not None and end <= start:

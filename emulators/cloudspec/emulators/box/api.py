@@ -1,5 +1,5 @@
-"""The API host (``{api}/2.0/...``): folders, files, search, the current user, preflight, and the
-download redirect."""
+"""The API host (``{api}/2.0/...``): folders and files (with copy, move and rename), search, the
+current user, preflight, and the download redirect."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .asgi import BoxError, Request, Response, Router, json_response
-from .conflicts import check_file_conflict, check_folder_conflict
+from .conflicts import check_file_conflict, check_folder_conflict, check_move_conflict
 from .downloads import download_url
 from .render import (
     FOLDER_MINI,
@@ -32,6 +32,7 @@ from .state import (
     User,
     ancestors,
     check_name,
+    walk,
 )
 
 MAX_LIMIT = 1000
@@ -47,11 +48,15 @@ def api_router(state: State) -> Router:
     router.add(["POST"], "/2.0/folders", api.create_folder)
     router.add(["DELETE"], "/2.0/folders/{folder_id}", api.delete_folder)
     router.add(["GET"], "/2.0/folders/{folder_id}/items", api.list_items)
+    router.add(["PUT"], "/2.0/folders/{folder_id}", api.update_folder)
+    router.add(["POST"], "/2.0/folders/{folder_id}/copy", api.copy_folder)
     router.add(["OPTIONS"], "/2.0/files/content", api.preflight)
     router.add(["OPTIONS"], "/2.0/files/{file_id}/content", api.preflight_version)
     router.add(["GET"], "/2.0/files/{file_id}/content", api.download)
     router.add(["GET"], "/2.0/files/{file_id}", api.get_file)
     router.add(["DELETE"], "/2.0/files/{file_id}", api.delete_file)
+    router.add(["PUT"], "/2.0/files/{file_id}", api.update_file)
+    router.add(["POST"], "/2.0/files/{file_id}/copy", api.copy_file)
     router.add(["GET"], "/2.0/search", api.search)
     router.add(["GET"], "/2.0/users/me", api.me)
     return router
@@ -115,6 +120,85 @@ class _Api:
         _check_if_match(request, file.etag)
         self.state.delete(file)
         return Response(204)
+
+    # -- copy, move, rename (409 conflicts are arrays of minis here) ---------------------------
+
+    async def copy_file(self, request: Request) -> Response:
+        file = self.state.file(request.user, request.params["file_id"])
+        body = await request.json()
+        parent = self._destination(request.user, body, required=True)
+        assert parent is not None
+        name = check_name(body["name"]) if body.get("name") is not None else file.name
+        check_move_conflict(parent, name)
+        self.state.check_space(request.user, file.current.size)
+        copy = self.state.copy_file(file, parent, name)
+        fields = parse_fields(request.query.get("fields"))
+        return json_response(item_fields(copy, file_full(copy), fields), 201)
+
+    async def update_file(self, request: Request) -> Response:
+        file = self.state.file(request.user, request.params["file_id"])
+        _check_if_match(request, file.etag)
+        body = await request.json()
+        parent = self._destination(request.user, body, required=False) or file.parent
+        name = check_name(body["name"]) if body.get("name") is not None else file.name
+        if parent is not file.parent or name != file.name:
+            check_move_conflict(parent, name, file)
+            self.state.move(file, parent, name)
+        fields = parse_fields(request.query.get("fields"))
+        return json_response(item_fields(file, file_full(file), fields))
+
+    async def copy_folder(self, request: Request) -> Response:
+        folder = self.state.folder(request.user, request.params["folder_id"])
+        if folder.is_root:
+            raise BoxError(
+                403, "access_denied_insufficient_permissions", "The root folder cannot be copied"
+            )
+        body = await request.json()
+        parent = self._destination(request.user, body, required=True)
+        assert parent is not None
+        if any(above is folder for above in [parent, *ancestors(parent)]):
+            raise BoxError(400, "bad_request", "Cannot copy a folder into itself")
+        name = check_name(body["name"]) if body.get("name") is not None else folder.name
+        check_move_conflict(parent, name)
+        size = sum(item.current.size for item in walk(folder) if isinstance(item, File))
+        self.state.check_space(request.user, size)
+        copy = self.state.copy_folder(folder, parent, name)
+        fields = parse_fields(request.query.get("fields"))
+        collection = None
+        if fields is None or "item_collection" in fields:
+            collection = self._offset_page(copy, request, None)
+        return json_response(item_fields(copy, folder_full(copy, collection), fields), 201)
+
+    async def update_folder(self, request: Request) -> Response:
+        folder = self.state.folder(request.user, request.params["folder_id"])
+        _check_if_match(request, folder.etag)
+        body = await request.json()
+        parent = self._destination(request.user, body, required=False)
+        name = check_name(body["name"]) if body.get("name") is not None else folder.name
+        if folder.is_root and (parent is not None or name != folder.name):
+            raise BoxError(
+                403, "access_denied_insufficient_permissions", "The root folder cannot be moved"
+            )
+        parent = parent or folder.parent
+        assert parent is not None
+        if any(above is folder for above in [parent, *ancestors(parent)]):
+            raise BoxError(400, "bad_request", "Cannot move a folder into itself")
+        if parent is not folder.parent or name != folder.name:
+            check_move_conflict(parent, name, folder)
+            self.state.move(folder, parent, name)
+        fields = parse_fields(request.query.get("fields"))
+        collection = None
+        if fields is None or "item_collection" in fields:
+            collection = self._offset_page(folder, request, None)
+        return json_response(item_fields(folder, folder_full(folder, collection), fields))
+
+    def _destination(self, user: User, body: dict[str, Any], *, required: bool) -> Folder | None:
+        parent_ref = body.get("parent")
+        if parent_ref is None and not required:
+            return None
+        if not isinstance(parent_ref, dict) or "id" not in parent_ref:
+            raise BoxError(400, "bad_request", "'parent.id' is required")
+        return self.state.folder(user, str(parent_ref["id"]))
 
     async def download(self, request: Request) -> Response:
         file = self.state.file(request.user, request.params["file_id"])

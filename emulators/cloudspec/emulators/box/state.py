@@ -11,6 +11,7 @@ import dataclasses
 import itertools
 import os
 import secrets
+import shutil
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -235,6 +236,39 @@ class State:
         del item.parent.children[item.name.casefold()]
         item.name = name
         item.parent.children[name.casefold()] = item
+
+    def copy_file(self, file: File, parent: Folder, name: str) -> File:
+        """A new file in ``parent`` with the current version's contents (a blob of its own)."""
+        source = file.current
+        version_id = self.new_version_id()
+        path = self.blob_path(version_id)
+        try:
+            os.link(source.path, path)  # blobs are never changed in place
+        except OSError:
+            shutil.copyfile(source.path, path)
+        version = Version(version_id, source.sha1, source.size, path, timestamp())
+        return self.create_file(parent, name, version)
+
+    def copy_folder(self, folder: Folder, parent: Folder, name: str) -> Folder:
+        """A new folder in ``parent`` holding copies of everything below ``folder``."""
+        copy = self.create_folder(parent, name)
+        for child in list(folder.children.values()):
+            if isinstance(child, Folder):
+                self.copy_folder(child, copy, child.name)
+            else:
+                self.copy_file(child, copy, child.name)
+        return copy
+
+    def move(self, item: Item, parent: Folder, name: str) -> None:
+        """Rename and/or move ``item`` (same id, same versions)."""
+        assert item.parent is not None
+        del item.parent.children[item.name.casefold()]
+        item.parent = parent
+        item.name = name
+        parent.children[name.casefold()] = item
+        item.etag += 1
+        item.sequence_id += 1
+        item.modified_at = timestamp()
 
     def delete(self, item: Item) -> None:
         assert item.parent is not None

@@ -8,6 +8,7 @@ from .commit_upload_session_request import CommitUploadSessionRequest
 from .commit_upload_session_request_attributes import CommitUploadSessionRequestAttributes
 from .conflict_item import ConflictItem
 from .context_info import ContextInfo
+from .copy_item_request import CopyItemRequest
 from .create_folder_request import CreateFolderRequest
 from .create_upload_session_request import CreateUploadSessionRequest
 from .create_version_upload_session_request import CreateVersionUploadSessionRequest
@@ -39,6 +40,7 @@ from .search_trash_content import SearchTrashContent
 from .session_endpoints import SessionEndpoints
 from .sort_direction import SortDirection
 from .token_request import TokenRequest
+from .update_item_request import UpdateItemRequest
 from .upload_file_attributes import UploadFileAttributes
 from .upload_file_request import UploadFileRequest
 from .upload_file_version_attributes import UploadFileVersionAttributes
@@ -63,6 +65,7 @@ __all__ = (
     "CommitUploadSessionRequestAttributes",
     "ConflictItem",
     "ContextInfo",
+    "CopyItemRequest",
     "CreateFolderRequest",
     "CreateUploadSessionRequest",
     "CreateVersionUploadSessionRequest",
@@ -94,6 +97,7 @@ __all__ = (
     "SessionEndpoints",
     "SortDirection",
     "TokenRequest",
+    "UpdateItemRequest",
     "UploadedPart",
     "UploadFileAttributes",
     "UploadFileRequest",

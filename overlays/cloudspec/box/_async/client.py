@@ -19,12 +19,19 @@ import attrs
 import httpx
 
 from cloudspec.box_api.api.downloads import get_files_id_content
-from cloudspec.box_api.api.files import delete_files_id, get_files_id
+from cloudspec.box_api.api.files import (
+    delete_files_id,
+    get_files_id,
+    post_files_id_copy,
+    put_files_id,
+)
 from cloudspec.box_api.api.folders import (
     delete_folders_id,
     get_folders_id,
     get_folders_id_items,
     post_folders,
+    post_folders_id_copy,
+    put_folders_id,
 )
 from cloudspec.box_api.api.search import get_search
 from cloudspec.box_api.api.uploads import (
@@ -156,6 +163,65 @@ class AsyncFolders:
         )
         await self._client._http.empty(kwargs)
 
+    async def copy(
+        self,
+        folder_id: str | int,
+        parent_id: str | int,
+        *,
+        name: str | None = None,
+        fields: str | None = None,
+    ) -> models.Folder:
+        """A copy of the folder and everything in it, in ``parent_id``, made by Box (one
+        request; new ids). ``name`` defaults to the source's; a name already used there raises
+        :class:`BoxConflict` (``item_name_in_use``, with the existing item's id)."""
+        kwargs = post_folders_id_copy._get_kwargs(
+            str(folder_id), body=bodies.copy_item(str(parent_id), name), fields=opt(fields)
+        )
+        # Not re-sent after a lost answer (a re-sent copy would answer 409 for its own copy).
+        data = await self._client._http.json(kwargs)
+        return models.parse(models.Folder, data)
+
+    async def move(
+        self,
+        folder_id: str | int,
+        parent_id: str | int,
+        *,
+        name: str | None = None,
+        etag: str | None = None,
+        fields: str | None = None,
+    ) -> models.Folder:
+        """Move the folder (and its contents) into ``parent_id``, optionally renaming it: one
+        request, same id. With ``etag``, only if the folder is unchanged
+        (:class:`BoxPreconditionFailed` otherwise)."""
+        return await self._update(folder_id, str(parent_id), name, etag, fields)
+
+    async def rename(
+        self,
+        folder_id: str | int,
+        name: str,
+        *,
+        etag: str | None = None,
+        fields: str | None = None,
+    ) -> models.Folder:
+        """Rename the folder where it is (one request, same id)."""
+        return await self._update(folder_id, None, name, etag, fields)
+
+    async def _update(
+        self,
+        folder_id: str | int,
+        parent_id: str | None,
+        name: str | None,
+        etag: str | None,
+        fields: str | None,
+    ) -> models.Folder:
+        kwargs = put_folders_id._get_kwargs(
+            str(folder_id),
+            body=bodies.update_item(parent_id, name),
+            fields=opt(fields),
+            if_match=opt(etag),
+        )
+        return models.parse(models.Folder, await self._client._http.json(kwargs))
+
     def items(
         self,
         folder_id: str | int = "0",
@@ -225,6 +291,65 @@ class AsyncFiles:
     async def delete(self, file_id: str | int, *, etag: str | None = None) -> None:
         kwargs = delete_files_id._get_kwargs(str(file_id), if_match=opt(etag))
         await self._client._http.empty(kwargs)
+
+    async def copy(
+        self,
+        file_id: str | int,
+        parent_id: str | int,
+        *,
+        name: str | None = None,
+        fields: str | None = None,
+    ) -> models.File:
+        """A copy of the file's current version in ``parent_id``, made by Box (nothing is
+        downloaded; a new id, the same sha1). ``name`` defaults to the source's; a name already
+        used there raises :class:`BoxConflict` (``item_name_in_use``)."""
+        kwargs = post_files_id_copy._get_kwargs(
+            str(file_id), body=bodies.copy_item(str(parent_id), name), fields=opt(fields)
+        )
+        # Not re-sent after a lost answer (a re-sent copy would answer 409 for its own copy).
+        data = await self._client._http.json(kwargs)
+        return models.parse(models.File, data)
+
+    async def move(
+        self,
+        file_id: str | int,
+        parent_id: str | int,
+        *,
+        name: str | None = None,
+        etag: str | None = None,
+        fields: str | None = None,
+    ) -> models.File:
+        """Move the file into ``parent_id``, optionally renaming it: one request, same id and
+        versions. With ``etag``, only if the file is unchanged
+        (:class:`BoxPreconditionFailed` otherwise)."""
+        return await self._update(file_id, str(parent_id), name, etag, fields)
+
+    async def rename(
+        self,
+        file_id: str | int,
+        name: str,
+        *,
+        etag: str | None = None,
+        fields: str | None = None,
+    ) -> models.File:
+        """Rename the file where it is (one request, same id)."""
+        return await self._update(file_id, None, name, etag, fields)
+
+    async def _update(
+        self,
+        file_id: str | int,
+        parent_id: str | None,
+        name: str | None,
+        etag: str | None,
+        fields: str | None,
+    ) -> models.File:
+        kwargs = put_files_id._get_kwargs(
+            str(file_id),
+            body=bodies.update_item(parent_id, name),
+            fields=opt(fields),
+            if_match=opt(etag),
+        )
+        return models.parse(models.File, await self._client._http.json(kwargs))
 
     async def preflight(self, name: str, size: int, folder_id: str | int = "0") -> models.UploadUrl:
         """Would Box accept this upload (name free, quota, size cap)? Raises if not."""
