@@ -1,0 +1,1 @@
+"""The ``cloudspec`` command line (``cloudspec.cli.main:app``): see :mod:`.main`."""
