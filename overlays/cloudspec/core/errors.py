@@ -41,6 +41,8 @@ import httpx
 from .redact import Redactor, default_redactor
 
 __all__ = [
+    "TRANSPORT_FAILURES",
+    "transport_error_kind",
     "APIError",
     "AuthenticationError",
     "BadRequestError",
@@ -301,20 +303,37 @@ def body_excerpt(response: httpx.Response, redactor: Redactor = default_redactor
     return text
 
 
+# Which cloudspec class each transport failure becomes, most specific first. httpx's own
+# exceptions and cloudspec's (a resumed download re-raises those) are classified alike, so a
+# service with its own subclasses (SmartFile) maps the kind instead of repeating the rules.
+# A redirect loop gives no usable response either; a broken gzip/deflate body: see
+# ContentDecodingError for why it is not an APIError.
+_TRANSPORT_KINDS: tuple[tuple[tuple[type[BaseException], ...], type[TransportError]], ...] = (
+    ((httpx.TimeoutException, builtins.TimeoutError), TimeoutError),
+    ((httpx.DecodingError, ContentDecodingError), ContentDecodingError),
+    (
+        (httpx.NetworkError, httpx.RemoteProtocolError, httpx.ProxyError, builtins.ConnectionError),
+        ConnectionError,
+    ),
+    ((httpx.TransportError, httpx.TooManyRedirects, TransportError), TransportError),
+)
+TRANSPORT_FAILURES = (httpx.TransportError, httpx.TooManyRedirects, httpx.DecodingError)
+"""The httpx exceptions :func:`map_transport_errors` turns into cloudspec's."""
+
+
+def transport_error_kind(exc: BaseException) -> type[TransportError] | None:
+    """The cloudspec class for the transport failure ``exc``, or None if it is not one."""
+    for causes, kind in _TRANSPORT_KINDS:
+        if isinstance(exc, causes):
+            return kind
+    return None
+
+
 @contextlib.contextmanager
 def map_transport_errors(redactor: Redactor = default_redactor) -> Iterator[None]:
     """Turns httpx's transport exceptions into cloudspec's, once, at the facade edge."""
     try:
         yield
-    except httpx.TimeoutException as exc:
-        raise TimeoutError(redactor.text(f"{type(exc).__name__}: {exc}")) from exc
-    except (httpx.NetworkError, httpx.RemoteProtocolError, httpx.ProxyError) as exc:
-        raise ConnectionError(redactor.text(f"{type(exc).__name__}: {exc}")) from exc
-    except httpx.TransportError as exc:
-        raise TransportError(redactor.text(f"{type(exc).__name__}: {exc}")) from exc
-    except httpx.TooManyRedirects as exc:
-        # A redirect loop (clients that follow redirects): no usable response either.
-        raise TransportError(redactor.text(f"{type(exc).__name__}: {exc}")) from exc
-    except httpx.DecodingError as exc:
-        # A broken gzip/deflate body: see ContentDecodingError for why not an APIError.
-        raise ContentDecodingError(redactor.text(f"{type(exc).__name__}: {exc}")) from exc
+    except TRANSPORT_FAILURES as exc:
+        kind = transport_error_kind(exc) or TransportError
+        raise kind(redactor.text(f"{type(exc).__name__}: {exc}")) from exc

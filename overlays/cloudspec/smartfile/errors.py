@@ -321,24 +321,18 @@ def error_from_response(
     return cls(response, detail, body=body, redactor=redactor)
 
 
+_BY_KIND: dict[type[core.TransportError], type[RequestError]] = {
+    core.TimeoutError: TimeoutError,
+    core.ConnectionError: ConnectionError,
+    core.ContentDecodingError: ContentDecodingError,
+    core.TransportError: TransportError,
+}
+
+
 def transport_error(exc: BaseException, redactor: Redactor = default_redactor) -> RequestError:
     """The ``RequestError`` for a transport failure (httpx's, or cloudspec.core's), with
-    ``exc`` as its cause."""
-    cls: type[RequestError]
-    if isinstance(exc, httpx.TimeoutException | builtins.TimeoutError):
-        cls = TimeoutError
-    elif isinstance(
-        exc,
-        httpx.NetworkError
-        | httpx.RemoteProtocolError
-        | httpx.ProxyError
-        | builtins.ConnectionError,
-    ):
-        cls = ConnectionError
-    elif isinstance(exc, httpx.DecodingError | core.ContentDecodingError):
-        cls = ContentDecodingError
-    else:
-        cls = TransportError
+    ``exc`` as its cause: core's classification, as this family's classes."""
+    cls = _BY_KIND[core.transport_error_kind(exc) or core.TransportError]
     error = cls(exc)
     error.detail = redactor.text(f"{type(exc).__name__}: {exc}")
     error.args = (error.detail,)
@@ -351,5 +345,5 @@ def map_transport_errors(redactor: Redactor = default_redactor) -> Iterator[None
     httpx exception; each class is also the matching ``cloudspec.core`` one)."""
     try:
         yield
-    except (httpx.TransportError, httpx.DecodingError) as exc:
+    except core.TRANSPORT_FAILURES as exc:
         raise transport_error(exc, redactor) from exc
