@@ -24,7 +24,7 @@ import re
 import sys
 import types
 import typing
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, Protocol, TypeVar
 
 import attrs
@@ -208,25 +208,48 @@ def _hints(cls: type) -> dict[str, Any] | None:
 
 
 def _fits(value: Any, hint: Any) -> bool:
+    return _checker(hint)(value)
+
+
+def _always(value: Any) -> bool:
+    return True
+
+
+@functools.cache
+def _checker(hint: Any) -> Callable[[Any], bool]:
+    """A predicate for ``hint``, built once: every response runs it for every field, and
+    introspecting the annotation each time made parsing ten times slower than ``from_dict``."""
     if hint is Any:
-        return True
+        return _always
     origin = typing.get_origin(hint)
     if origin is typing.Union or origin is types.UnionType:
-        return any(_fits(value, arg) for arg in typing.get_args(hint))
+        args = typing.get_args(hint)
+        if all(
+            isinstance(arg, type)
+            and typing.get_origin(arg) is None
+            and arg not in (float, Any)  # Any is a class too, but not for isinstance
+            for arg in args
+        ):
+            plain = tuple(args)  # Union[str, Unset]: one isinstance call
+            return lambda value: isinstance(value, plain)
+        options = tuple(_checker(arg) for arg in args)
+        return lambda value: any(check(value) for check in options)
     if origin is typing.Literal:
-        return value in typing.get_args(hint)
+        allowed = typing.get_args(hint)
+        return lambda value: value in allowed
     if origin is list:
         (item,) = typing.get_args(hint) or (Any,)
-        return isinstance(value, list) and all(_fits(v, item) for v in value)
+        each = _checker(item)
+        return lambda value: isinstance(value, list) and all(each(v) for v in value)
     if origin is dict:
-        return isinstance(value, dict)
+        return lambda value: isinstance(value, dict)
     if hint is type(None):
-        return value is None
+        return lambda value: value is None
     if hint is float:
-        return isinstance(value, int | float)
+        return lambda value: isinstance(value, int | float)
     if isinstance(hint, type):
-        return isinstance(value, hint)
-    return True  # a construct not used by the generated models: unchecked
+        return lambda value: isinstance(value, hint)
+    return _always  # a construct not used by the generated models: unchecked
 
 
 def check_types(value: Any, path: str = "") -> str | None:
@@ -243,11 +266,13 @@ def check_types(value: Any, path: str = "") -> str | None:
         where = f"{path}.{name}" if path else name
         if not _fits(field, hint):
             return f"{where}: expected {_hint_name(hint)}, got {type(field).__name__}"
-        nested = field if isinstance(field, list) else [field]
+        nested = field if isinstance(field, list) else (field,)
         for item in nested:
-            problem = check_types(item, where)
-            if problem is not None:
-                return problem
+            # Only models hold fields to check (attrs.has costs more than this test).
+            if hasattr(type(item), "__attrs_attrs__"):
+                problem = check_types(item, where)
+                if problem is not None:
+                    return problem
     return None
 
 
